@@ -1,0 +1,47 @@
+/**
+ * The JSON API (/api/v1/*) as one Hono app with a sub-app per resource. Errors become
+ * problem+json here, in one place; nothing a client sends reaches the 500 branch.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import { NotFoundError } from "../src/lib/errors.ts";
+import { problem } from "./problem.ts";
+import { regions } from "./regions.ts";
+
+export function createApi() {
+  const api = new OpenAPIHono<{ Bindings: Env }>();
+
+  api.route("/api/v1/regions", regions);
+
+  api.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Village Ledger API (村务公开台账)",
+      version: "1.0.0",
+      description:
+        "Collective income of village committees and its indicators, by region and month. " +
+        "Money in whole yuan; periods are months (YYYY-MM) with year-to-date figures.",
+      license: { name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" },
+    },
+  });
+
+  api.notFound((c) =>
+    problem(
+      c,
+      404,
+      `No API endpoint at ${new URL(c.req.url).pathname}.`,
+      `没有这个接口：${new URL(c.req.url).pathname}。`,
+    ),
+  );
+
+  api.onError((error, c) => {
+    if (error instanceof NotFoundError) return problem(c, 404, error.message, error.detailZh);
+    if (error instanceof HTTPException && error.status < 500) {
+      return problem(c, error.status, error.message, error.message);
+    }
+    console.error("API error", error);
+    return problem(c, 500, "Something went wrong on our side.", "服务器内部错误。");
+  });
+
+  return api;
+}

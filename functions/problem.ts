@@ -1,0 +1,52 @@
+/**
+ * Errors as problem details (RFC 9457, application/problem+json), written in one place.
+ * Each says what was wrong in English and in Chinese.
+ */
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export interface ParameterError {
+  parameter: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  detail_zh: string;
+  instance: string;
+  errors?: ParameterError[];
+}
+
+const TITLES: Record<number, [slug: string, title: string]> = {
+  400: ["invalid-parameter", "Invalid parameter"],
+  404: ["not-found", "Not found"],
+  405: ["method-not-allowed", "Method not allowed"],
+  500: ["internal-error", "Internal error"],
+};
+
+/** A problem+json response. */
+export function problem(
+  c: Context,
+  status: ContentfulStatusCode,
+  detail: string,
+  detailZh: string,
+  errors?: ParameterError[],
+): Response {
+  const [slug, title] = TITLES[status] ?? ["error", "Error"];
+  const body: Problem = {
+    type: `/api/docs#problem-${slug}`,
+    title,
+    status,
+    detail,
+    detail_zh: detailZh,
+    instance: new URL(c.req.url).pathname,
+    ...(errors ? { errors } : {}),
+  };
+  return c.body(JSON.stringify(body), status, {
+    "Content-Type": "application/problem+json; charset=utf-8",
+    "Cache-Control": "no-store",
+  });
+}

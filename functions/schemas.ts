@@ -1,0 +1,121 @@
+/** zod schemas of the API's parameters and responses; they also produce the OpenAPI document. */
+import { z } from "@hono/zod-openapi";
+import { CODE_PATTERN, LEVELS } from "../src/lib/codes.ts";
+import { BANDS, INDICATOR_KEYS, SOURCES } from "../src/lib/indicators.ts";
+import { PERIOD_PATTERN } from "../src/lib/periods.ts";
+
+export const CodeParam = z.object({
+  code: z
+    .string()
+    .regex(CODE_PATTERN, {
+      error: "must be a statistical division code of 2, 4, 6, 9 or 12 digits, e.g. 450422",
+    })
+    .openapi({ param: { name: "code", in: "path" }, example: "450422" }),
+});
+
+export const PeriodSchema = z
+  .string()
+  .regex(PERIOD_PATTERN, { error: "must be a month written YYYY-MM, e.g. 2026-10" });
+
+export const SummaryQuery = z.object({
+  period: PeriodSchema.optional().openapi({
+    param: { name: "period", in: "query" },
+    description: "The month, YYYY-MM; the latest month with data when omitted.",
+    example: "2026-10",
+  }),
+});
+
+export const SeriesQuery = z.object({
+  indicator: z
+    .enum(INDICATOR_KEYS, { error: `must be one of ${INDICATOR_KEYS.join(", ")}` })
+    .openapi({ param: { name: "indicator", in: "query" }, example: "income_total" }),
+  from: PeriodSchema.optional().openapi({ param: { name: "from", in: "query" } }),
+  to: PeriodSchema.optional().openapi({ param: { name: "to", in: "query" } }),
+});
+
+export const RegionRefSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    level: z.enum(LEVELS),
+    kind: z.enum(["area", "village_committee", "community"]),
+  })
+  .openapi("RegionRef");
+
+export const FigureSchema = z
+  .object({
+    value: z.number().nullable(),
+    numerator: z.number().optional(),
+    denominator: z.number().optional(),
+    sample: z.number().optional().openapi({ description: "Villages in a matched sample." }),
+  })
+  .openapi("Figure");
+
+export const IndicatorsSchema = z
+  .object(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, FigureSchema])))
+  .openapi("Indicators");
+
+export const DataInfoSchema = z.object({
+  release: z.literal("live").openapi({ description: "Which release the figures are from." }),
+  data_updated_at: z.string().nullable(),
+  sample_data: z.boolean(),
+});
+
+export const RegionResponse = z
+  .object({
+    region: RegionRefSchema.extend({ parent_code: z.string().nullable() }),
+    parents: z.array(RegionRefSchema),
+    children: z.array(RegionRefSchema),
+  })
+  .openapi("Region");
+
+export const SummaryResponse = z
+  .object({
+    region: RegionRefSchema,
+    period: z.string().nullable(),
+    indicators: IndicatorsSchema.nullable(),
+    bands: z.array(
+      z.object({
+        key: z.enum(BANDS.map((b) => b.key) as [string, ...string[]]),
+        min: z.number(),
+        max: z.number().nullable(),
+        count: z.number(),
+      }),
+    ),
+    sources: z.object(Object.fromEntries(SOURCES.map((s) => [s, z.number()]))),
+  })
+  .extend(DataInfoSchema.shape)
+  .openapi("RegionSummary");
+
+export const SeriesResponse = z
+  .object({
+    region: RegionRefSchema,
+    indicator: z.enum(INDICATOR_KEYS),
+    points: z.array(FigureSchema.extend({ period: z.string() })),
+  })
+  .extend(DataInfoSchema.shape)
+  .openapi("RegionSeries");
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string(),
+    detail_zh: z.string(),
+    instance: z.string(),
+    errors: z.array(z.object({ parameter: z.string(), message: z.string() })).optional(),
+  })
+  .openapi("Problem");
+
+/** The error responses every region endpoint can give. */
+export const PROBLEM_RESPONSES = {
+  400: {
+    description: "A malformed parameter (code, period, indicator).",
+    content: { "application/problem+json": { schema: ProblemSchema } },
+  },
+  404: {
+    description: "No region with that code, or no data for that period.",
+    content: { "application/problem+json": { schema: ProblemSchema } },
+  },
+} as const;

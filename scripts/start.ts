@@ -1,0 +1,40 @@
+/**
+ * `npm start`: the site with its sample data at http://localhost:8787 (PORT overrides).
+ * Creates and loads the local D1 database on first start, builds the Worker, serves it.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { ensureDatabase } from "./local-db.ts";
+
+const port = process.env.PORT ?? "8787";
+const env = {
+  ...process.env,
+  CLOUDFLARE_CF_FETCH_ENABLED: "false",
+  WRANGLER_SEND_METRICS: "false",
+  ASTRO_TELEMETRY_DISABLED: "1",
+};
+
+ensureDatabase();
+console.log("Building the site…");
+const build = spawnSync("npx", ["astro", "build"], { stdio: ["ignore", "ignore", "inherit"], env });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+console.log(`Serving on http://localhost:${port} (Ctrl-C stops).`);
+const server = spawn(
+  "npx",
+  [
+    "wrangler",
+    "dev",
+    "--config",
+    "dist/server/wrangler.json",
+    "--port",
+    port,
+    "--persist-to",
+    ".wrangler/state",
+    "--log-level",
+    "warn",
+    "--show-interactive-dev-session=false",
+  ],
+  { stdio: "inherit", env },
+);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,47 @@
+/** Region lookups over the regions table. Every function takes the D1 binding. */
+import type { Level } from "../lib/codes.ts";
+import { ancestorCodes } from "../lib/codes.ts";
+
+export type RegionKind = "area" | "village_committee" | "community";
+
+export interface Region {
+  code: string;
+  name: string;
+  level: Level;
+  parent_code: string | null;
+  kind: RegionKind;
+}
+
+const COLUMNS = "code, name, level, parent_code, kind";
+
+export async function findRegion(db: D1Database, code: string): Promise<Region | null> {
+  return db.prepare(`SELECT ${COLUMNS} FROM regions WHERE code = ?1`).bind(code).first<Region>();
+}
+
+/** The region's ancestors, province first. */
+export async function findAncestors(db: D1Database, code: string): Promise<Region[]> {
+  const codes = ancestorCodes(code);
+  if (codes.length === 0) return [];
+  const placeholders = codes.map((_, i) => `?${i + 1}`).join(", ");
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM regions WHERE code IN (${placeholders}) ORDER BY length(code)`)
+    .bind(...codes)
+    .all<Region>();
+  return results;
+}
+
+export async function findChildren(db: D1Database, code: string): Promise<Region[]> {
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM regions WHERE parent_code = ?1 ORDER BY code`)
+    .bind(code)
+    .all<Region>();
+  return results;
+}
+
+/** Regions with no parent: the provinces in the data. */
+export async function findTopRegions(db: D1Database): Promise<Region[]> {
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM regions WHERE parent_code IS NULL ORDER BY code`)
+    .all<Region>();
+  return results;
+}

@@ -1,0 +1,154 @@
+/**
+ * Keeps region_period_stats up to date when returns change: recomputes the rollups of a
+ * region and every area below it from the current raw returns, for the given periods,
+ * and writes them in one atomic batch. Pages and the API only ever read the rollups.
+ */
+import { subtreeRange } from "../lib/codes.ts";
+import type { Rollup, VillageReturn } from "../lib/indicators.ts";
+import { rollupReturns } from "../lib/indicators.ts";
+import { previousYear } from "../lib/periods.ts";
+import { LIVE } from "./stats.ts";
+
+/** Column order of region_period_stats after (release_id, region_code, period). */
+export const STATS_VALUE_COLUMNS = [
+  "villages",
+  "reporting",
+  "income_total",
+  "operating",
+  "contracting",
+  "investment",
+  "subsidy",
+  "other",
+  "income_median",
+  "band_zero",
+  "band_lt_5w",
+  "band_5w_10w",
+  "band_10w_30w",
+  "band_30w_50w",
+  "band_50w_100w",
+  "band_ge_100w",
+  "yoy_matched",
+  "yoy_current",
+  "yoy_previous",
+] as const;
+
+/** A rollup's values in STATS_VALUE_COLUMNS order. */
+export function statsValues(r: Rollup): (number | null)[] {
+  const b = r.bands;
+  return [
+    r.villages,
+    r.reporting,
+    r.income_total,
+    r.operating,
+    r.contracting,
+    r.investment,
+    r.subsidy,
+    r.other,
+    r.income_median,
+    b.zero,
+    b.lt_5w,
+    b["5w_10w"],
+    b["10w_30w"],
+    b["30w_50w"],
+    b["50w_100w"],
+    b.ge_100w,
+    r.yoy_matched,
+    r.yoy_current,
+    r.yoy_previous,
+  ];
+}
+
+async function currentReturns(
+  db: D1Database,
+  low: string,
+  high: string,
+  period: string,
+): Promise<VillageReturn[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT village_code, total, operating, contracting, investment, subsidy, other
+       FROM income_returns
+       WHERE village_code >= ?1 AND village_code < ?2 AND period = ?3 AND superseded_at IS NULL`,
+    )
+    .bind(low, high, period)
+    .all<VillageReturn>();
+  return results;
+}
+
+/**
+ * Recomputes the live rollups of `rootCode` and every area (non-village region) below it
+ * for each of `periods`. Returns the number of rollup rows written.
+ */
+export async function rebuildRollups(
+  db: D1Database,
+  rootCode: string,
+  periods: readonly string[],
+  computedAt: string,
+): Promise<number> {
+  const [low, high] = subtreeRange(rootCode);
+  const { results: regions } = await db
+    .prepare(`SELECT code, kind FROM regions WHERE code >= ?1 AND code < ?2`)
+    .bind(low, high)
+    .all<{ code: string; kind: string }>();
+  const areas = regions.filter((r) => r.kind === "area").map((r) => r.code);
+  const committees = new Set(
+    regions.filter((r) => r.kind === "village_committee").map((r) => r.code),
+  );
+  const villageCounts = countByArea(areas, [...committees]);
+
+  const columns = ["release_id", "region_code", "period", ...STATS_VALUE_COLUMNS, "computed_at"];
+  const insert = db.prepare(
+    `INSERT OR REPLACE INTO region_period_stats (${columns.join(", ")})
+     VALUES (${columns.map((_, i) => `?${i + 1}`).join(", ")})`,
+  );
+  const statements: D1PreparedStatement[] = [];
+  for (const period of periods) {
+    const [current, previous] = await Promise.all([
+      currentReturns(db, low, high, period),
+      currentReturns(db, low, high, previousYear(period)),
+    ]);
+    const previousTotals = new Map(previous.map((r) => [r.village_code, r.total]));
+    // Only village committees count; a stray return of a community is not a village's.
+    const byArea = groupByArea(
+      areas,
+      current.filter((r) => committees.has(r.village_code)),
+    );
+    for (const area of areas) {
+      const rollup = rollupReturns(
+        villageCounts.get(area) ?? 0,
+        byArea.get(area) ?? [],
+        previousTotals,
+      );
+      statements.push(insert.bind(LIVE, area, period, ...statsValues(rollup), computedAt));
+    }
+  }
+  if (statements.length > 0) await db.batch(statements);
+  return statements.length;
+}
+
+/** The ancestor codes of a village (its township, county, city, province). */
+function villageAncestors(code: string): string[] {
+  return [code.slice(0, 9), code.slice(0, 6), code.slice(0, 4), code.slice(0, 2)];
+}
+
+function countByArea(areas: readonly string[], villages: readonly string[]): Map<string, number> {
+  const counts = new Map(areas.map((a) => [a, 0]));
+  for (const code of villages) {
+    for (const area of villageAncestors(code)) {
+      const n = counts.get(area);
+      if (n !== undefined) counts.set(area, n + 1);
+    }
+  }
+  return counts;
+}
+
+function groupByArea(
+  areas: readonly string[],
+  returns: readonly VillageReturn[],
+): Map<string, VillageReturn[]> {
+  const groups = new Map<string, VillageReturn[]>(areas.map((a) => [a, []]));
+  for (const r of returns) {
+    for (const area of villageAncestors(r.village_code)) groups.get(area)?.push(r);
+  }
+  return groups;
+}

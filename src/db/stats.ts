@@ -1,0 +1,133 @@
+/**
+ * Reads of the per-region, per-period rollups (region_period_stats) and, for a single
+ * village, of its own returns. Release 0 is the live data.
+ */
+import type { Rollup, VillageReturn } from "../lib/indicators.ts";
+
+/** One row of region_period_stats as stored. */
+export interface StatsRow {
+  period: string;
+  villages: number;
+  reporting: number;
+  income_total: number;
+  operating: number;
+  contracting: number;
+  investment: number;
+  subsidy: number;
+  other: number;
+  income_median: number | null;
+  band_zero: number;
+  band_lt_5w: number;
+  band_5w_10w: number;
+  band_10w_30w: number;
+  band_30w_50w: number;
+  band_50w_100w: number;
+  band_ge_100w: number;
+  yoy_matched: number;
+  yoy_current: number;
+  yoy_previous: number;
+}
+
+const STATS_COLUMNS = `period, villages, reporting, income_total, operating, contracting, investment,
+  subsidy, other, income_median, band_zero, band_lt_5w, band_5w_10w, band_10w_30w, band_30w_50w,
+  band_50w_100w, band_ge_100w, yoy_matched, yoy_current, yoy_previous`;
+
+const STATS_COLUMNS_OF_S = STATS_COLUMNS.split(",")
+  .map((column) => `s.${column.trim()}`)
+  .join(", ");
+
+export const LIVE = 0;
+
+/** A stored row as the Rollup the indicator functions take. */
+export function rollupFromRow(row: StatsRow): Rollup {
+  return {
+    villages: row.villages,
+    reporting: row.reporting,
+    income_total: row.income_total,
+    operating: row.operating,
+    contracting: row.contracting,
+    investment: row.investment,
+    subsidy: row.subsidy,
+    other: row.other,
+    income_median: row.income_median,
+    bands: {
+      zero: row.band_zero,
+      lt_5w: row.band_lt_5w,
+      "5w_10w": row.band_5w_10w,
+      "10w_30w": row.band_10w_30w,
+      "30w_50w": row.band_30w_50w,
+      "50w_100w": row.band_50w_100w,
+      ge_100w: row.band_ge_100w,
+    },
+    yoy_matched: row.yoy_matched,
+    yoy_current: row.yoy_current,
+    yoy_previous: row.yoy_previous,
+  };
+}
+
+/** Every period's rollup of a region, oldest first (a primary-key range scan). */
+export async function findRegionStatsSeries(
+  db: D1Database,
+  code: string,
+  release = LIVE,
+): Promise<StatsRow[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT ${STATS_COLUMNS} FROM region_period_stats
+       WHERE release_id = ?1 AND region_code = ?2 ORDER BY period`,
+    )
+    .bind(release, code)
+    .all<StatsRow>();
+  return results;
+}
+
+/** The rollups of a region's children for one period, keyed by child code. */
+export async function findChildrenStats(
+  db: D1Database,
+  parentCode: string,
+  period: string,
+  release = LIVE,
+): Promise<Map<string, StatsRow>> {
+  const { results } = await db
+    .prepare(
+      `SELECT r.code AS region_code, ${STATS_COLUMNS_OF_S}
+       FROM regions r JOIN region_period_stats s
+         ON s.release_id = ?1 AND s.region_code = r.code AND s.period = ?3
+       WHERE r.parent_code = ?2`,
+    )
+    .bind(release, parentCode, period)
+    .all<StatsRow & { region_code: string }>();
+  return new Map(results.map((row) => [row.region_code, row]));
+}
+
+export type PeriodReturn = VillageReturn & { period: string };
+
+/** A village's current returns for every period, oldest first. */
+export async function findVillageReturns(db: D1Database, code: string): Promise<PeriodReturn[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT village_code, period, total, operating, contracting, investment, subsidy, other
+       FROM income_returns WHERE village_code = ?1 AND superseded_at IS NULL ORDER BY period`,
+    )
+    .bind(code)
+    .all<PeriodReturn>();
+  return results;
+}
+
+/** The current returns of a township's villages for one period (children table). */
+export async function findReturnsForVillages(
+  db: D1Database,
+  parentCode: string,
+  period: string,
+): Promise<Map<string, VillageReturn>> {
+  const { results } = await db
+    .prepare(
+      `SELECT i.village_code, i.total, i.operating, i.contracting, i.investment, i.subsidy, i.other
+       FROM regions r JOIN income_returns i
+         ON i.village_code = r.code AND i.period = ?2 AND i.superseded_at IS NULL
+       WHERE r.parent_code = ?1`,
+    )
+    .bind(parentCode, period)
+    .all<VillageReturn>();
+  return new Map(results.map((row) => [row.village_code, row]));
+}

@@ -1,0 +1,8 @@
+/** What the server hands a chart: plain data only, so it can be embedded as JSON. */
+export interface ChartSpec {
+  type: "line" | "bar";
+  labels: string[];
+  datasets: { label: string; data: (number | null)[] }[];
+  /** How axis ticks and tooltips show values. */
+  unit: "wan" | "count";
+}

@@ -1,0 +1,194 @@
+/**
+ * Everything the region page and the region API say about a region, computed once here so
+ * that a page and the API can never disagree. Figures come from the per-region rollups
+ * (or, for a single village, from its own returns) through the indicator functions.
+ */
+import type { DatasetMeta } from "../db/meta.ts";
+import { readDatasetMeta } from "../db/meta.ts";
+import type { Region } from "../db/regions.ts";
+import { findAncestors, findChildren, findRegion } from "../db/regions.ts";
+import type { PeriodReturn, StatsRow } from "../db/stats.ts";
+import {
+  findChildrenStats,
+  findRegionStatsSeries,
+  findReturnsForVillages,
+  findVillageReturns,
+  rollupFromRow,
+} from "../db/stats.ts";
+import { isVillageCommittee } from "../lib/codes.ts";
+import { NotFoundError } from "../lib/errors.ts";
+import type { BandKey, Indicators, Rollup, Source } from "../lib/indicators.ts";
+import { BANDS, indicatorsFromRollup, rollupReturns, SOURCES } from "../lib/indicators.ts";
+import { periodRange, previousYear } from "../lib/periods.ts";
+
+export interface RegionRef {
+  code: string;
+  name: string;
+  level: Region["level"];
+  kind: Region["kind"];
+}
+
+export interface PeriodFigures {
+  period: string;
+  indicators: Indicators;
+  bands: { key: BandKey; min: number; max: number | null; count: number }[];
+  sources: Record<Source, number>;
+}
+
+/** A region's rollups for every period, oldest first. */
+export interface RegionData {
+  region: Region;
+  parents: RegionRef[];
+  rollups: Map<string, Rollup>;
+  /** The most recent period in which any of its villages reported. */
+  latestPeriod: string | null;
+  meta: DatasetMeta;
+  /** A village's own returns, oldest first (null above village level). */
+  returns: PeriodReturn[] | null;
+}
+
+function datasetPeriods(meta: DatasetMeta): string[] {
+  return meta.firstPeriod && meta.latestPeriod
+    ? periodRange(meta.firstPeriod, meta.latestPeriod)
+    : [];
+}
+
+export function toRef(region: Region): RegionRef {
+  return { code: region.code, name: region.name, level: region.level, kind: region.kind };
+}
+
+/**
+ * A village's own rollups, built from its returns through the same function as every
+ * other region's, for every period of the data set (a month without a return is a
+ * month in which it did not report).
+ */
+function villageRollups(
+  region: Region,
+  returns: PeriodReturn[],
+  periods: string[],
+): Map<string, Rollup> {
+  const villages = isVillageCommittee(region.code) ? 1 : 0;
+  const byPeriod = new Map(returns.map((r) => [r.period, r]));
+  const rollups = new Map<string, Rollup>();
+  for (const period of periods) {
+    const current = byPeriod.get(period);
+    const previous = byPeriod.get(previousYear(period));
+    const previousTotals = new Map(previous ? [[region.code, previous.total]] : []);
+    rollups.set(period, rollupReturns(villages, current ? [current] : [], previousTotals));
+  }
+  return rollups;
+}
+
+/** Loads a region with its parents and all its rollups; throws NotFoundError. */
+export async function loadRegionData(db: D1Database, code: string): Promise<RegionData> {
+  const region = await findRegion(db, code);
+  if (!region) {
+    throw new NotFoundError(`No region has the code ${code}.`, `没有代码为 ${code} 的地区。`);
+  }
+  const isVillage = region.level === "village";
+  const [parents, meta, returns, statsRows] = await Promise.all([
+    findAncestors(db, code),
+    readDatasetMeta(db),
+    isVillage ? findVillageReturns(db, code) : null,
+    isVillage ? null : findRegionStatsSeries(db, code),
+  ]);
+  const rollups = returns
+    ? villageRollups(region, returns, datasetPeriods(meta))
+    : new Map((statsRows ?? []).map((row) => [row.period, rollupFromRow(row)]));
+  const reported = [...rollups].filter(([, r]) => r.reporting > 0).map(([period]) => period);
+  return {
+    region,
+    parents: parents.map(toRef),
+    rollups,
+    latestPeriod: reported.at(-1) ?? null,
+    meta,
+    returns,
+  };
+}
+
+/** The figures of one period; throws NotFoundError when the region has none for it. */
+export function figuresFor(data: RegionData, period: string): PeriodFigures {
+  const rollup = data.rollups.get(period);
+  if (!rollup) {
+    const periods = [...data.rollups.keys()];
+    const range = periods.length ? `${periods[0]} to ${periods.at(-1)}` : "none";
+    const rangeZh = periods.length ? `${periods[0]} 至 ${periods.at(-1)}` : "无";
+    throw new NotFoundError(
+      `${data.region.name} (${data.region.code}) has no data for ${period}; periods with data: ${range}.`,
+      `${data.region.name}（${data.region.code}）没有 ${period} 的数据；有数据的期间：${rangeZh}。`,
+    );
+  }
+  return figuresOf(period, rollup);
+}
+
+export function figuresOf(period: string, rollup: Rollup): PeriodFigures {
+  return {
+    period,
+    indicators: indicatorsFromRollup(rollup),
+    bands: BANDS.map((b) => ({ key: b.key, min: b.min, max: b.max, count: rollup.bands[b.key] })),
+    sources: Object.fromEntries(SOURCES.map((s) => [s, rollup[s]])) as Record<Source, number>,
+  };
+}
+
+/** The period to show: the one asked for, else the latest with any return. */
+export function resolvePeriod(data: RegionData, requested: string | undefined): string | null {
+  return requested ?? data.latestPeriod ?? [...data.rollups.keys()].at(-1) ?? null;
+}
+
+export interface ChildRow {
+  region: RegionRef;
+  indicators: Indicators | null;
+}
+
+/** The children of a region with their indicators for one period. */
+export async function loadChildren(
+  db: D1Database,
+  region: Region,
+  period: string | null,
+): Promise<ChildRow[]> {
+  const children = await findChildren(db, region.code);
+  if (!period) return children.map((child) => ({ region: toRef(child), indicators: null }));
+  if (region.level === "township") {
+    // Children are villages: their own return (and a year earlier) for the period.
+    const [current, previous] = await Promise.all([
+      findReturnsForVillages(db, region.code, period),
+      findReturnsForVillages(db, region.code, previousYear(period)),
+    ]);
+    return children.map((child) => {
+      const ret = current.get(child.code);
+      const prior = previous.get(child.code);
+      const rollup = rollupReturns(
+        isVillageCommittee(child.code) ? 1 : 0,
+        ret ? [ret] : [],
+        new Map(prior ? [[child.code, prior.total]] : []),
+      );
+      return { region: toRef(child), indicators: indicatorsFromRollup(rollup) };
+    });
+  }
+  const stats: Map<string, StatsRow> = await findChildrenStats(db, region.code, period);
+  return children.map((child) => {
+    const row = stats.get(child.code);
+    return {
+      region: toRef(child),
+      indicators: row ? indicatorsFromRollup(rollupFromRow(row)) : null,
+    };
+  });
+}
+
+/** Year-to-date income by month, one line per year: the shape of the income chart. */
+export interface IncomeByYear {
+  years: string[];
+  /** values[year][month - 1]: year-to-date total, null where no village reported. */
+  values: Record<string, (number | null)[]>;
+}
+
+export function incomeByYear(data: RegionData): IncomeByYear {
+  const values: Record<string, (number | null)[]> = {};
+  for (const [period, rollup] of data.rollups) {
+    const [year, month] = period.split("-") as [string, string];
+    values[year] ??= Array.from({ length: 12 }, () => null);
+    (values[year] as (number | null)[])[Number(month) - 1] =
+      rollup.reporting > 0 ? rollup.income_total : null;
+  }
+  return { years: Object.keys(values).sort(), values };
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import {
+  ancestorCodes,
+  isVillageCommittee,
+  levelOfCode,
+  parentCode,
+  subtreeRange,
+} from "../../src/lib/codes.ts";
+import { addMonths, isPeriod, periodRange, previousYear } from "../../src/lib/periods.ts";
+
+describe("division codes", () => {
+  it("reads the level from the length", () => {
+    expect(levelOfCode("45")).toBe("province");
+    expect(levelOfCode("4504")).toBe("city");
+    expect(levelOfCode("450422")).toBe("county");
+    expect(levelOfCode("450422104")).toBe("township");
+    expect(levelOfCode("450422104211")).toBe("village");
+    expect(levelOfCode("45042")).toBeNull();
+    expect(levelOfCode("45a4")).toBeNull();
+  });
+  it("finds parents and ancestors", () => {
+    expect(parentCode("450422104211")).toBe("450422104");
+    expect(parentCode("45")).toBeNull();
+    expect(ancestorCodes("450422104211")).toEqual(["45", "4504", "450422", "450422104"]);
+  });
+  it("tells village committees (200-399) from communities", () => {
+    expect(isVillageCommittee("450422104211")).toBe(true);
+    expect(isVillageCommittee("450422104200")).toBe(true);
+    expect(isVillageCommittee("450422104399")).toBe(true);
+    expect(isVillageCommittee("450422104199")).toBe(false);
+    expect(isVillageCommittee("450422104400")).toBe(false);
+    expect(isVillageCommittee("450422104")).toBe(false);
+  });
+  it("bounds a subtree so that every descendant and nothing else falls inside", () => {
+    const [low, high] = subtreeRange("4504");
+    const inside = (code: string) => code >= low && code < high;
+    expect(inside("4504")).toBe(true);
+    expect(inside("450422104211")).toBe(true);
+    expect(inside("4505")).toBe(false);
+    expect(inside("450")).toBe(false);
+  });
+});
+
+describe("periods", () => {
+  it("validates YYYY-MM", () => {
+    expect(isPeriod("2026-10")).toBe(true);
+    expect(isPeriod("2026-13")).toBe(false);
+    expect(isPeriod("2026-1")).toBe(false);
+  });
+  it("moves across year ends", () => {
+    expect(addMonths("2026-01", -1)).toBe("2025-12");
+    expect(addMonths("2025-12", 1)).toBe("2026-01");
+    expect(previousYear("2026-10")).toBe("2025-10");
+    expect(periodRange("2025-11", "2026-02")).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
+  });
+});

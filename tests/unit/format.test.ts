@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import {
+  formatCount,
+  formatDate,
+  formatGrowth,
+  formatMoney,
+  formatPercent,
+  formatPeriod,
+  formatWan,
+  formatYearToDate,
+  formatYuan,
+  NO_DATA,
+} from "../../src/lib/format.ts";
+
+describe("money", () => {
+  it("shows 万元 below 1亿 and 亿元 from 1亿 up", () => {
+    expect(formatMoney(1_234_567)).toBe("123.46万元");
+    expect(formatMoney(100_000)).toBe("10.00万元");
+    expect(formatMoney(7_800)).toBe("0.78万元");
+    expect(formatMoney(0)).toBe("0.00万元");
+    expect(formatMoney(99_999_999)).toBe("10,000.00万元");
+    expect(formatMoney(100_000_000)).toBe("1.00亿元");
+    expect(formatMoney(1_234_500_000)).toBe("12.35亿元");
+    expect(formatMoney(null)).toBe(NO_DATA);
+  });
+  it("shows plain 万 in tables and whole yuan where exact", () => {
+    expect(formatWan(12_345_678)).toBe("1,234.57");
+    expect(formatYuan(7_800)).toBe("7,800元");
+  });
+});
+
+describe("counts and ratios", () => {
+  it("groups thousands and rounds percentages to one decimal", () => {
+    expect(formatCount(2436)).toBe("2,436");
+    expect(formatPercent(1418 / 2436)).toBe("58.2%");
+    expect(formatPercent(316 / 379)).toBe("83.4%");
+    expect(formatPercent(null)).toBe(NO_DATA);
+  });
+  it("signs growth", () => {
+    expect(formatGrowth(0.083)).toBe("+8.3%");
+    expect(formatGrowth(-0.021)).toBe("−2.1%");
+    expect(formatGrowth(0)).toBe("0.0%");
+    expect(formatGrowth(null)).toBe(NO_DATA);
+  });
+});
+
+describe("periods and dates", () => {
+  it("writes months and year-to-date spans in Chinese", () => {
+    expect(formatPeriod("2026-10")).toBe("2026年10月");
+    expect(formatYearToDate("2026-10")).toBe("2026年1—10月累计");
+    expect(formatYearToDate("2025-12")).toBe("2025年全年");
+    expect(formatYearToDate("2026-01")).toBe("2026年1月");
+  });
+  it("writes dates in China Standard Time", () => {
+    expect(formatDate("2026-11-09T17:00:00Z")).toBe("2026年11月10日");
+    expect(formatDate("nonsense")).toBe(NO_DATA);
+  });
+});
