@@ -174,3 +174,23 @@ describe("the database guards the data", () => {
     );
   });
 });
+
+describe("GET /api/openapi.json", () => {
+  it("documents every region endpoint with its parameters and errors", async () => {
+    const { status, body } = await get("/api/openapi.json");
+    expect(status).toBe(200);
+    expect(body.openapi).toBe("3.1.0");
+    const paths = body.paths;
+    expect(Object.keys(paths).sort()).toEqual([
+      "/api/v1/regions/{code}",
+      "/api/v1/regions/{code}/series",
+      "/api/v1/regions/{code}/summary",
+    ]);
+    const summary = paths["/api/v1/regions/{code}/summary"].get;
+    expect(summary.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      "code",
+      "period",
+    ]);
+    expect(Object.keys(summary.responses).sort()).toEqual(["200", "400", "404"]);
+  });
+});
