@@ -49,9 +49,10 @@ END;
 
 -- Per-region, per-period rollups of the returns of the village committees under a region,
 -- kept up to date whenever returns change (pages never aggregate raw returns).
--- release_id 0 is the live data; a published release freezes its own copy.
+-- Versioned like the returns: when a rollup changes, the old row gets valid_to and a new
+-- row starts at valid_from. Live figures: valid_to IS NULL. As of time T (a release):
+-- valid_from <= T AND (valid_to IS NULL OR valid_to > T). Nothing is copied per release.
 CREATE TABLE region_period_stats (
-  release_id       INTEGER NOT NULL DEFAULT 0,
   region_code      TEXT NOT NULL REFERENCES regions (code),
   period           TEXT NOT NULL,
   villages         INTEGER NOT NULL,
@@ -76,9 +77,14 @@ CREATE TABLE region_period_stats (
   yoy_matched      INTEGER NOT NULL,
   yoy_current      INTEGER NOT NULL, -- their totals in P
   yoy_previous     INTEGER NOT NULL, -- their totals in P-12
-  computed_at      TEXT NOT NULL,
+  valid_from       TEXT NOT NULL,
+  valid_to         TEXT CHECK (valid_to IS NULL OR valid_to > valid_from),
   CHECK (band_zero + band_lt_5w + band_5w_10w + band_10w_30w + band_30w_50w
          + band_50w_100w + band_ge_100w = reporting),
   CHECK (income_total = operating + contracting + investment + subsidy + other),
-  PRIMARY KEY (release_id, region_code, period)
+  PRIMARY KEY (region_code, period, valid_from)
 ) WITHOUT ROWID;
+
+-- One live rollup per region and period.
+CREATE UNIQUE INDEX region_period_stats_live
+  ON region_period_stats (region_code, period) WHERE valid_to IS NULL;

@@ -1,5 +1,5 @@
 /**
- * region_period_stats (release 0, the live data): for every region above village level
+ * region_period_stats (the live versions): for every region above village level
  * and every period, the rollup of its village committees' current returns, computed with
  * the same rollupReturns that the app uses when returns change, so the sample's stored
  * rollups are exactly what the app would have stored.
@@ -11,7 +11,6 @@ import type { RegionIndex } from "./regions.ts";
 import type { SqlValue } from "./sql.ts";
 
 export const STATS_COLUMNS = [
-  "release_id",
   "region_code",
   "period",
   "villages",
@@ -33,7 +32,7 @@ export const STATS_COLUMNS = [
   "yoy_matched",
   "yoy_current",
   "yoy_previous",
-  "computed_at",
+  "valid_from",
 ] as const;
 
 export function rollupRows(idx: RegionIndex, current: Map<string, VillageReturn[]>): SqlValue[][] {
@@ -82,7 +81,6 @@ export function rollupRows(idx: RegionIndex, current: Map<string, VillageReturn[
       }
       const r = rollupReturns(end - first, mine, previous);
       rows.push([
-        0,
         region.code,
         period,
         r.villages,

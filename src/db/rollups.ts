@@ -1,15 +1,16 @@
 /**
  * Keeps region_period_stats up to date when returns change: recomputes the rollups of a
- * region and every area below it from the current raw returns, for the given periods,
- * and writes them in one atomic batch. Pages and the API only ever read the rollups.
+ * region and every area below it from the current raw returns, for the given periods.
+ * A rollup that changed gets a new version (the old one is closed with valid_to), so the
+ * figures as of any earlier moment stay readable; an unchanged one is left alone.
+ * Pages and the API only ever read the rollups.
  */
 import { subtreeRange } from "../lib/codes.ts";
 import type { Rollup, VillageReturn } from "../lib/indicators.ts";
 import { rollupReturns } from "../lib/indicators.ts";
 import { previousYear } from "../lib/periods.ts";
-import { LIVE } from "./stats.ts";
 
-/** Column order of region_period_stats after (release_id, region_code, period). */
+/** Column order of region_period_stats's values after (region_code, period). */
 export const STATS_VALUE_COLUMNS = [
   "villages",
   "reporting",
@@ -58,6 +59,31 @@ export function statsValues(r: Rollup): (number | null)[] {
   ];
 }
 
+async function liveRollups(
+  db: D1Database,
+  low: string,
+  high: string,
+  period: string,
+): Promise<Map<string, { values: (number | null)[]; validFrom: string }>> {
+  const { results } = await db
+    .prepare(
+      `SELECT region_code, valid_from, ${STATS_VALUE_COLUMNS.join(", ")} FROM region_period_stats
+       WHERE region_code >= ?1 AND region_code < ?2 AND period = ?3 AND valid_to IS NULL`,
+    )
+    .bind(low, high, period)
+    .all<Record<string, number | null> & { region_code: string; valid_from: string }>();
+  return new Map(
+    results.map((row) => [
+      row.region_code,
+      { values: STATS_VALUE_COLUMNS.map((c) => row[c] ?? null), validFrom: row.valid_from },
+    ]),
+  );
+}
+
+function sameValues(a: (number | null)[], b: (number | null)[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
 async function currentReturns(
   db: D1Database,
   low: string,
@@ -77,7 +103,8 @@ async function currentReturns(
 
 /**
  * Recomputes the live rollups of `rootCode` and every area (non-village region) below it
- * for each of `periods`. Returns the number of rollup rows written.
+ * for each of `periods`, as changed at `computedAt` (an ISO timestamp, the moment of the
+ * change). Writes in one atomic batch; returns the number of statements written.
  */
 export async function rebuildRollups(
   db: D1Database,
@@ -96,16 +123,26 @@ export async function rebuildRollups(
   );
   const villageCounts = countByArea(areas, [...committees]);
 
-  const columns = ["release_id", "region_code", "period", ...STATS_VALUE_COLUMNS, "computed_at"];
+  const columns = ["region_code", "period", ...STATS_VALUE_COLUMNS, "valid_from"];
   const insert = db.prepare(
-    `INSERT OR REPLACE INTO region_period_stats (${columns.join(", ")})
+    `INSERT INTO region_period_stats (${columns.join(", ")})
      VALUES (${columns.map((_, i) => `?${i + 1}`).join(", ")})`,
+  );
+  const close = db.prepare(
+    `UPDATE region_period_stats SET valid_to = ?3
+     WHERE region_code = ?1 AND period = ?2 AND valid_to IS NULL`,
+  );
+  // A second change at the same moment replaces that moment's version in place.
+  const replace = db.prepare(
+    `UPDATE region_period_stats SET ${STATS_VALUE_COLUMNS.map((c, i) => `${c} = ?${i + 3}`).join(", ")}
+     WHERE region_code = ?1 AND period = ?2 AND valid_to IS NULL`,
   );
   const statements: D1PreparedStatement[] = [];
   for (const period of periods) {
-    const [current, previous] = await Promise.all([
+    const [current, previous, live] = await Promise.all([
       currentReturns(db, low, high, period),
       currentReturns(db, low, high, previousYear(period)),
+      liveRollups(db, low, high, period),
     ]);
     const previousTotals = new Map(previous.map((r) => [r.village_code, r.total]));
     // Only village committees count; a stray return of a community is not a village's.
@@ -114,12 +151,17 @@ export async function rebuildRollups(
       current.filter((r) => committees.has(r.village_code)),
     );
     for (const area of areas) {
-      const rollup = rollupReturns(
-        villageCounts.get(area) ?? 0,
-        byArea.get(area) ?? [],
-        previousTotals,
+      const values = statsValues(
+        rollupReturns(villageCounts.get(area) ?? 0, byArea.get(area) ?? [], previousTotals),
       );
-      statements.push(insert.bind(LIVE, area, period, ...statsValues(rollup), computedAt));
+      const old = live.get(area);
+      if (old && sameValues(old.values, values)) continue;
+      if (old && old.validFrom === computedAt) {
+        statements.push(replace.bind(area, period, ...values));
+        continue;
+      }
+      if (old) statements.push(close.bind(area, period, computedAt));
+      statements.push(insert.bind(area, period, ...values, computedAt));
     }
   }
   if (statements.length > 0) await db.batch(statements);

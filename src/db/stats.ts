@@ -1,7 +1,8 @@
 /**
  * Reads of the per-region, per-period rollups (region_period_stats) and, for a single
- * village, of its own returns. Release 0 is the live data.
+ * village, of its own returns: live, or as of a time (`asOf`, a release's freeze moment).
  */
+import { returnsAsOf, statsAsOf } from "./as-of.ts";
 import type { Rollup, VillageReturn } from "../lib/indicators.ts";
 
 /** One row of region_period_stats as stored. */
@@ -36,8 +37,6 @@ const STATS_COLUMNS_OF_S = STATS_COLUMNS.split(",")
   .map((column) => `s.${column.trim()}`)
   .join(", ");
 
-export const LIVE = 0;
-
 /** A stored row as the Rollup the indicator functions take. */
 export function rollupFromRow(row: StatsRow): Rollup {
   return {
@@ -65,18 +64,18 @@ export function rollupFromRow(row: StatsRow): Rollup {
   };
 }
 
-/** Every period's rollup of a region, oldest first (a primary-key range scan). */
+/** Every period's rollup of a region, oldest first (an index range scan). */
 export async function findRegionStatsSeries(
   db: D1Database,
   code: string,
-  release = LIVE,
+  asOf: string | null = null,
 ): Promise<StatsRow[]> {
   const { results } = await db
     .prepare(
-      `SELECT ${STATS_COLUMNS} FROM region_period_stats
-       WHERE release_id = ?1 AND region_code = ?2 ORDER BY period`,
+      `SELECT ${STATS_COLUMNS_OF_S} FROM region_period_stats s
+       WHERE s.region_code = ?1 AND ${statsAsOf("s", asOf ? "?2" : null)} ORDER BY s.period`,
     )
-    .bind(release, code)
+    .bind(...(asOf ? [code, asOf] : [code]))
     .all<StatsRow>();
   return results;
 }
@@ -86,16 +85,16 @@ export async function findChildrenStats(
   db: D1Database,
   parentCode: string,
   period: string,
-  release = LIVE,
+  asOf: string | null = null,
 ): Promise<Map<string, StatsRow>> {
   const { results } = await db
     .prepare(
       `SELECT r.code AS region_code, ${STATS_COLUMNS_OF_S}
        FROM regions r JOIN region_period_stats s
-         ON s.release_id = ?1 AND s.region_code = r.code AND s.period = ?3
-       WHERE r.parent_code = ?2`,
+         ON s.region_code = r.code AND s.period = ?2 AND ${statsAsOf("s", asOf ? "?3" : null)}
+       WHERE r.parent_code = ?1`,
     )
-    .bind(release, parentCode, period)
+    .bind(...(asOf ? [parentCode, period, asOf] : [parentCode, period]))
     .all<StatsRow & { region_code: string }>();
   return new Map(results.map((row) => [row.region_code, row]));
 }
@@ -103,13 +102,18 @@ export async function findChildrenStats(
 export type PeriodReturn = VillageReturn & { period: string };
 
 /** A village's current returns for every period, oldest first. */
-export async function findVillageReturns(db: D1Database, code: string): Promise<PeriodReturn[]> {
+export async function findVillageReturns(
+  db: D1Database,
+  code: string,
+  asOf: string | null = null,
+): Promise<PeriodReturn[]> {
   const { results } = await db
     .prepare(
       `SELECT village_code, period, total, operating, contracting, investment, subsidy, other
-       FROM income_returns WHERE village_code = ?1 AND superseded_at IS NULL ORDER BY period`,
+       FROM income_returns i WHERE village_code = ?1 AND ${returnsAsOf("i", asOf ? "?2" : null)}
+       ORDER BY period`,
     )
-    .bind(code)
+    .bind(...(asOf ? [code, asOf] : [code]))
     .all<PeriodReturn>();
   return results;
 }
@@ -119,15 +123,16 @@ export async function findReturnsForVillages(
   db: D1Database,
   parentCode: string,
   period: string,
+  asOf: string | null = null,
 ): Promise<Map<string, VillageReturn>> {
   const { results } = await db
     .prepare(
       `SELECT i.village_code, i.total, i.operating, i.contracting, i.investment, i.subsidy, i.other
        FROM regions r JOIN income_returns i
-         ON i.village_code = r.code AND i.period = ?2 AND i.superseded_at IS NULL
+         ON i.village_code = r.code AND i.period = ?2 AND ${returnsAsOf("i", asOf ? "?3" : null)}
        WHERE r.parent_code = ?1`,
     )
-    .bind(parentCode, period)
+    .bind(...(asOf ? [parentCode, period, asOf] : [parentCode, period]))
     .all<VillageReturn>();
   return new Map(results.map((row) => [row.village_code, row]));
 }

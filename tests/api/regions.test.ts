@@ -1,6 +1,7 @@
 /** Every region endpoint and its error cases, through the Worker, on a real local D1. */
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { rebuildRollups } from "../../src/db/rollups.ts";
 import { loadFixture } from "./fixture.ts";
 
 beforeAll(async () => {
@@ -192,5 +193,41 @@ describe("GET /api/openapi.json", () => {
       "period",
     ]);
     expect(Object.keys(summary.responses).sort()).toEqual(["200", "400", "404"]);
+  });
+});
+
+describe("rollups are versioned when returns change", () => {
+  it("closes the old rollup, serves the new one, and keeps the old one readable as of before", async () => {
+    const before = (await get("/api/v1/regions/450422/summary?period=2025-12")).body;
+    const revisedAt = "2026-02-01T00:00:00Z";
+    // Revise village A's 2025-12 return from 100,000 to 150,000 (operating +50,000).
+    await env.DB.batch([
+      env.DB.prepare(
+        `UPDATE income_returns SET superseded_at = ?1
+         WHERE village_code = '450422104211' AND period = '2025-12' AND superseded_at IS NULL`,
+      ).bind(revisedAt),
+      env.DB.prepare(
+        `INSERT INTO income_returns (village_code, period, total, operating, contracting,
+           investment, subsidy, other, recorded_at, reason)
+         VALUES ('450422104211', '2025-12', 150000, 90000, 30000, 7800, 20000, 2200, ?1, '补报')`,
+      ).bind(revisedAt),
+    ]);
+    await rebuildRollups(env.DB, "45", ["2025-12"], revisedAt);
+    const after = (await get("/api/v1/regions/450422/summary?period=2025-12")).body;
+    expect(after.indicators.income_total.value).toBe(before.indicators.income_total.value + 50_000);
+    const versions = await env.DB.prepare(
+      `SELECT income_total, valid_from, valid_to FROM region_period_stats
+       WHERE region_code = '450422' AND period = '2025-12' ORDER BY valid_from`,
+    ).all<{ income_total: number; valid_from: string; valid_to: string | null }>();
+    expect(versions.results).toEqual([
+      { income_total: 1_620_000, valid_from: "2026-01-10T02:00:00Z", valid_to: revisedAt },
+      { income_total: 1_670_000, valid_from: revisedAt, valid_to: null },
+    ]);
+    // A rebuild with nothing changed writes no new version.
+    await rebuildRollups(env.DB, "45", ["2025-12"], "2026-03-01T00:00:00Z");
+    const count = await env.DB.prepare(
+      "SELECT count(*) AS n FROM region_period_stats WHERE region_code = '450422' AND period = '2025-12'",
+    ).first<{ n: number }>();
+    expect(count?.n).toBe(2);
   });
 });

@@ -108,7 +108,7 @@ describe("长治市: collective income in 2025", () => {
   it("the stored rollup for 1404 / 2025-12 says the same", () => {
     const s = one<Record<string, number>>(
       `SELECT * FROM region_period_stats
-       WHERE release_id = 0 AND region_code = '1404' AND period = '2025-12'`,
+       WHERE valid_to IS NULL AND region_code = '1404' AND period = '2025-12'`,
     );
     expect(s.villages).toBe(2436);
     expect(s.reporting).toBe(2436);
