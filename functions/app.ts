@@ -6,12 +6,14 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { NotFoundError } from "../src/lib/errors.ts";
 import { problem } from "./problem.ts";
+import { charts } from "./charts.ts";
 import { regions } from "./regions.ts";
 
 export function createApi() {
   const api = new OpenAPIHono<{ Bindings: Env }>();
 
   api.route("/api/v1/regions", regions);
+  api.route("/api/v1/regions", charts);
 
   api.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -3,6 +3,8 @@ export interface ChartSpec {
   type: "line" | "bar";
   labels: string[];
   datasets: { label: string; data: (number | null)[] }[];
-  /** How axis ticks and tooltips show values. */
-  unit: "wan" | "count";
+  /** How axis ticks and tooltips show values: money (yuan) or a count. */
+  unit: "money" | "count";
+  /** Stack the bars (income by source). */
+  stacked?: boolean;
 }

@@ -11,7 +11,8 @@ import {
   PointElement,
   Tooltip,
 } from "chart.js";
-import { formatCount, formatWan } from "../lib/format.ts";
+import { formatCount, formatMoneyCell, moneyCellUnit } from "../lib/format.ts";
+import type { Lang } from "../lib/i18n.ts";
 import type { ChartSpec } from "./chart-spec.ts";
 
 Chart.register(
@@ -26,52 +27,63 @@ Chart.register(
   Tooltip,
 );
 
-const PALETTE = ["#b8c4ce", "#8aa1b1", "#5b8aa6", "#2f6f8f", "#0b4f6c", "#b3261e"];
+// Sequential blues for years (latest darkest); categorical for sources.
+const SEQUENTIAL = ["#b8c4ce", "#8aa1b1", "#5b8aa6", "#2f6f8f", "#0b4f6c"];
+const CATEGORICAL = ["#0b4f6c", "#5b8aa6", "#2e7d4f", "#c2571a", "#8a8f96"];
 
 export function drawCharts(): void {
+  const lang: Lang = document.documentElement.lang.startsWith("en") ? "en" : "zh";
   for (const card of document.querySelectorAll<HTMLElement>("[data-chart]")) {
     if (card.dataset.drawn) continue;
     const canvas = card.querySelector("canvas");
     const specText = card.querySelector("[data-chart-spec]")?.textContent;
     if (!canvas || !specText) continue;
     const spec = JSON.parse(specText) as ChartSpec;
-    const show = (v: number) => (spec.unit === "wan" ? `${formatWan(v)}万元` : formatCount(v));
-    const colours =
-      spec.datasets.length === 1 ? [PALETTE[4]] : PALETTE.slice(-spec.datasets.length);
+    const show = (v: number) =>
+      spec.unit === "money"
+        ? `${formatMoneyCell(v, lang)} ${moneyCellUnit(lang)}`
+        : formatCount(v, lang);
+    const n = spec.datasets.length;
+    const colours = spec.stacked ? CATEGORICAL : n === 1 ? [SEQUENTIAL[4]] : SEQUENTIAL.slice(-n);
+    const axisTitle =
+      spec.unit === "money" ? moneyCellUnit(lang) : lang === "en" ? "Villages" : "村数";
     new Chart(canvas, {
       type: spec.type,
       data: {
         labels: spec.labels,
         datasets: spec.datasets.map((d, i) => ({
           ...d,
-          borderColor: colours[i],
-          backgroundColor: colours[i],
-          borderWidth: spec.type === "line" ? (i === spec.datasets.length - 1 ? 3 : 2) : 0,
+          borderColor: colours[i % colours.length],
+          backgroundColor: colours[i % colours.length],
+          borderWidth: spec.type === "line" ? (i === n - 1 ? 3 : 2) : 0,
           pointRadius: spec.type === "line" ? 2 : 0,
-          spanGaps: false,
         })),
       },
       options: {
         maintainAspectRatio: false,
         animation: false,
         plugins: {
-          legend: { display: spec.datasets.length > 1, position: "bottom" },
-          tooltip: { callbacks: { label: (c) => `${c.dataset.label}：${show(c.parsed.y ?? 0)}` } },
+          legend: { display: n > 1, position: "bottom" },
+          tooltip: {
+            callbacks: { label: (c) => `${c.dataset.label}: ${show(c.parsed.y ?? 0)}` },
+          },
         },
         scales: {
+          x: { stacked: spec.stacked ?? false },
           y: {
+            stacked: spec.stacked ?? false,
             beginAtZero: true,
             ticks: {
               callback: (v) =>
-                spec.unit === "wan" ? formatWan(Number(v)) : formatCount(Number(v)),
+                spec.unit === "money"
+                  ? formatMoneyCell(Number(v), lang)
+                  : formatCount(Number(v), lang),
             },
-            title: { display: true, text: spec.unit === "wan" ? "万元" : "村数" },
+            title: { display: true, text: axisTitle },
           },
         },
       },
     });
     card.dataset.drawn = "true";
-    // The chart now carries the figures; fold the table (it stays one click away).
-    card.querySelector<HTMLDetailsElement>("[data-chart-table]")?.removeAttribute("open");
   }
 }

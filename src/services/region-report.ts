@@ -192,3 +192,39 @@ export function incomeByYear(data: RegionData): IncomeByYear {
   }
   return { years: Object.keys(values).sort(), values };
 }
+
+/** Income by source for the same months of each year (year-to-date at `month`), oldest first. */
+export function sourcesByYear(
+  data: RegionData,
+  period: string,
+): {
+  year: string;
+  period: string;
+  sources: Record<Source, number>;
+  total: number;
+  earned: number | null;
+  reporting: number;
+}[] {
+  const month = period.slice(5);
+  const rows = [];
+  for (const [p, rollup] of data.rollups) {
+    if (p.slice(5) !== month || p > period) continue;
+    rows.push({
+      year: p.slice(0, 4),
+      period: p,
+      sources: Object.fromEntries(SOURCES.map((s) => [s, rollup[s]])) as Record<Source, number>,
+      total: rollup.income_total,
+      earned: indicatorsFromRollup(rollup).earned_income.value,
+      reporting: rollup.reporting,
+    });
+  }
+  return rows.slice(-5);
+}
+
+/** Villages, reporting villages and coverage for each of the last `months` periods. */
+export function coverageSeries(data: RegionData, period: string, months = 24) {
+  return [...data.rollups]
+    .filter(([p]) => p <= period)
+    .slice(-months)
+    .map(([p, rollup]) => ({ period: p, ...indicatorsFromRollup(rollup).coverage }));
+}

@@ -1,10 +1,8 @@
 /**
  * Arranges a region's figures for its page: headline cards, chart specs and the
- * one-sentence summaries. It formats; it never computes a figure (those come from
- * services/region-report.ts, the same code the API serves).
+ * one-sentence summaries, in the page's language. It formats; it never computes a figure
+ * (those come from services/region-report.ts, the same code the API serves).
  */
-import type { Indicators } from "../lib/indicators.ts";
-import { BANDS } from "../lib/indicators.ts";
 import {
   formatCount,
   formatFraction,
@@ -13,7 +11,10 @@ import {
   formatPercent,
   formatYearToDate,
 } from "../lib/format.ts";
-import { BAND_NAMES, INDICATOR_NAMES } from "../lib/labels.ts";
+import type { Lang } from "../lib/i18n.ts";
+import type { Indicators } from "../lib/indicators.ts";
+import { BANDS } from "../lib/indicators.ts";
+import { LABELS } from "../lib/labels.ts";
 import type { ChartSpec } from "../scripts/chart-spec.ts";
 import type { IncomeByYear, PeriodFigures, RegionData } from "../services/region-report.ts";
 
@@ -25,146 +26,193 @@ export interface Card {
   detail?: string;
 }
 
-function shareCard(i: Indicators, key: "share_ge_10w" | "share_ge_30w"): Card {
+const REPORTING = { zh: "个报送村", en: "reporting villages" };
+
+function shareCard(i: Indicators, key: "share_ge_10w" | "share_ge_30w", lang: Lang): Card {
   const f = i[key];
   return {
     indicator: key,
-    label: INDICATOR_NAMES[key],
-    value: formatPercent(f.value),
+    label: LABELS[lang].indicators[key],
+    value: formatPercent(f.value, lang),
     raw: f.value,
-    detail: `${formatFraction(f.numerator, f.denominator)} 个报送村`,
+    detail: `${formatFraction(f.numerator, f.denominator, lang)} ${REPORTING[lang]}`,
   };
 }
 
 /** Headline cards: an area's distribution, or a single village's own figures. */
-export function headlineCards(data: RegionData, figures: PeriodFigures): Card[] {
+export function headlineCards(data: RegionData, figures: PeriodFigures, lang: Lang): Card[] {
   const i = figures.indicators;
+  const names = LABELS[lang].indicators;
+  const en = lang === "en";
   const total: Card = {
     indicator: "income_total",
-    label: INDICATOR_NAMES.income_total,
-    value: formatMoney(i.income_total.value),
+    label: names.income_total,
+    value: formatMoney(i.income_total.value, lang),
     raw: i.income_total.value,
-    detail: formatYearToDate(figures.period),
+    detail: formatYearToDate(figures.period, lang),
   };
   const earned: Card = {
     indicator: "earned_income",
-    label: `${INDICATOR_NAMES.earned_income}（不含补助）`,
-    value: formatMoney(i.earned_income.value),
+    label: en ? names.earned_income : `${names.earned_income}（不含补助）`,
+    value: formatMoney(i.earned_income.value, lang),
     raw: i.earned_income.value,
-    detail: `补助收入占 ${formatPercent(i.subsidy_share.value)}`,
+    detail: en
+      ? `Subsidies are ${formatPercent(i.subsidy_share.value, lang)} of income`
+      : `补助收入占 ${formatPercent(i.subsidy_share.value, lang)}`,
   };
+  const matched = i.yoy_growth.sample !== undefined && data.region.level !== "village";
   const growth: Card = {
     indicator: "yoy_growth",
-    label: INDICATOR_NAMES.yoy_growth,
-    value: formatGrowth(i.yoy_growth.value),
+    label: names.yoy_growth,
+    value: formatGrowth(i.yoy_growth.value, lang),
     raw: i.yoy_growth.value,
-    detail:
-      i.yoy_growth.sample !== undefined && data.region.level !== "village"
-        ? `按两年均报送的 ${formatCount(i.yoy_growth.sample)} 个村可比口径`
+    detail: matched
+      ? en
+        ? `Same ${formatCount(i.yoy_growth.sample, lang)} villages in both years`
+        : `按两年均报送的 ${formatCount(i.yoy_growth.sample, lang)} 个村可比口径`
+      : en
+        ? "Year to date against the same months a year earlier"
         : "与上年同期累计数相比",
   };
   if (data.region.level === "village") return [total, earned, growth];
   return [
     {
       indicator: "villages",
-      label: INDICATOR_NAMES.villages,
-      value: formatCount(i.villages.value),
+      label: names.villages,
+      value: formatCount(i.villages.value, lang),
       raw: i.villages.value,
-      detail: "不含城镇社区",
+      detail: en ? "Urban communities not included" : "不含城镇社区",
     },
     {
       indicator: "reporting",
-      label: INDICATOR_NAMES.reporting,
-      value: formatCount(i.reporting.value),
+      label: names.reporting,
+      value: formatCount(i.reporting.value, lang),
       raw: i.reporting.value,
-      detail: `报送率 ${formatPercent(i.coverage.value)}（${formatFraction(i.reporting.numerator, i.reporting.denominator)}）`,
+      detail: `${names.coverage} ${formatPercent(i.coverage.value, lang)} (${formatFraction(i.reporting.numerator, i.reporting.denominator, lang)})`,
     },
     total,
     earned,
     {
       indicator: "income_median",
-      label: INDICATOR_NAMES.income_median,
-      value: formatMoney(i.income_median.value),
+      label: names.income_median,
+      value: formatMoney(i.income_median.value, lang),
       raw: i.income_median.value,
-      detail: `村均 ${formatMoney(i.income_mean.value)}`,
+      detail: `${en ? "Mean" : "村均"} ${formatMoney(i.income_mean.value, lang)}`,
     },
-    shareCard(i, "share_ge_10w"),
-    shareCard(i, "share_ge_30w"),
+    shareCard(i, "share_ge_10w", lang),
+    shareCard(i, "share_ge_30w", lang),
     {
       indicator: "weak_villages",
-      label: INDICATOR_NAMES.weak_villages,
-      value: `${formatCount(i.weak_villages.value)} 个`,
+      label: names.weak_villages,
+      value: en
+        ? formatCount(i.weak_villages.value, lang)
+        : `${formatCount(i.weak_villages.value)} 个`,
       raw: i.weak_villages.value,
-      detail: `${formatFraction(i.weak_villages.numerator, i.weak_villages.denominator)} 个报送村`,
+      detail: `${formatFraction(i.weak_villages.numerator, i.weak_villages.denominator, lang)} ${REPORTING[lang]}`,
     },
     growth,
   ];
 }
 
+function growthClause(value: number | null, lang: Lang): string {
+  if (value === null) return "";
+  const size = formatPercent(Math.abs(value), lang);
+  if (lang === "en") return `, ${value >= 0 ? "up" : "down"} ${size} on a year earlier`;
+  return `，比上年同期${value >= 0 ? "增长" : "下降"}${size}`;
+}
+
 /** The sentence under the page title. */
-export function leadSentence(data: RegionData, figures: PeriodFigures): string {
+export function leadSentence(data: RegionData, figures: PeriodFigures, lang: Lang): string {
   const i = figures.indicators;
-  const span = formatYearToDate(figures.period);
-  const growth =
-    i.yoy_growth.value === null
-      ? ""
-      : `，比上年同期${i.yoy_growth.value >= 0 ? "增长" : "下降"}${formatGrowth(Math.abs(i.yoy_growth.value)).replace("+", "")}`;
+  const span = formatYearToDate(figures.period, lang);
+  const name = data.region.name;
+  const growth = growthClause(i.yoy_growth.value, lang);
+  if (lang === "en") {
+    if (data.region.level === "village") {
+      return i.reporting.value
+        ? `${span}: the village collective of ${name} earned ${formatMoney(i.income_total.value, lang)}${growth}.`
+        : `${span}: ${name} did not report its collective income.`;
+    }
+    return (
+      `${span}: ${formatCount(i.reporting.value, lang)} of ${formatCount(i.villages.value, lang)} village committees in ${name} reported ` +
+      `a collective income of ${formatMoney(i.income_total.value, lang)}${growth}; ` +
+      `${formatPercent(i.share_ge_10w.value, lang)} of them earned ¥100k or more.`
+    );
+  }
   if (data.region.level === "village") {
-    if (!i.reporting.value) return `${span}，${data.region.name}没有报送集体经济收入。`;
-    return `${span}，${data.region.name}村集体经济收入${formatMoney(i.income_total.value)}${growth}。`;
+    if (!i.reporting.value) return `${span}，${name}没有报送集体经济收入。`;
+    return `${span}，${name}村集体经济收入${formatMoney(i.income_total.value)}${growth}。`;
   }
   return (
-    `${span}，${data.region.name}${formatCount(i.villages.value)}个村委会中有${formatCount(i.reporting.value)}个报送，` +
+    `${span}，${name}${formatCount(i.villages.value)}个村委会中有${formatCount(i.reporting.value)}个报送，` +
     `集体经济收入合计${formatMoney(i.income_total.value)}${growth}；` +
     `收入10万元以上的村占${formatPercent(i.share_ge_10w.value)}。`
   );
 }
 
+const MONTH_LABELS = {
+  zh: Array.from({ length: 12 }, (_, m) => `${m + 1}月`),
+  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+};
+
 /** Year-to-date income by month, one line per year (the last five years). */
-export function incomeChart(byYear: IncomeByYear): { spec: ChartSpec; years: string[] } {
+export function incomeChart(byYear: IncomeByYear, lang: Lang): ChartSpec {
   const years = byYear.years.slice(-5);
   return {
-    years,
-    spec: {
-      type: "line",
-      unit: "wan",
-      labels: Array.from({ length: 12 }, (_, m) => `${m + 1}月`),
-      datasets: years.map((year) => ({ label: `${year}年`, data: byYear.values[year] ?? [] })),
-    },
+    type: "line",
+    unit: "money",
+    labels: MONTH_LABELS[lang],
+    datasets: years.map((year) => ({
+      label: lang === "en" ? year : `${year}年`,
+      data: byYear.values[year] ?? [],
+    })),
   };
 }
 
-export function incomeSummary(data: RegionData, byYear: IncomeByYear): string {
-  const years = byYear.years;
-  const last = years.at(-1);
-  if (!last) return "暂无数据。";
-  const lastValues = byYear.values[last] ?? [];
+export function incomeSummary(data: RegionData, byYear: IncomeByYear, lang: Lang): string {
+  const last = byYear.years.at(-1);
+  const lastValues = last ? (byYear.values[last] ?? []) : [];
   const month = lastValues.findLastIndex((v) => v !== null);
-  if (month < 0) return "暂无数据。";
-  const previous = years.at(-2);
+  if (!last || month < 0) return lang === "en" ? "No data yet." : "暂无数据。";
+  const previous = byYear.years.at(-2);
   const before = previous ? byYear.values[previous]?.[month] : null;
   const now = lastValues[month] ?? null;
-  const compare =
-    before === null || before === undefined ? "" : `，上年同期为${formatMoney(before)}`;
+  if (lang === "en") {
+    const compare =
+      before == null ? "" : ` (same months a year earlier: ${formatMoney(before, lang)})`;
+    return `Collective income in ${data.region.name}, Jan–${MONTH_LABELS.en[month]} ${last}: ${formatMoney(now, lang)}${compare}; sums of the villages reporting each month.`;
+  }
+  const compare = before == null ? "" : `，上年同期为${formatMoney(before)}`;
   return `${data.region.name}${last}年1—${month + 1}月累计集体经济收入${formatMoney(now)}${compare}（按当月报送村合计）。`;
 }
 
-export function bandChart(figures: PeriodFigures): ChartSpec {
+export function bandChart(figures: PeriodFigures, lang: Lang): ChartSpec {
   return {
     type: "bar",
     unit: "count",
-    labels: BANDS.map((b) => BAND_NAMES[b.key]),
-    datasets: [{ label: "村数", data: figures.bands.map((b) => b.count) }],
+    labels: BANDS.map((b) => LABELS[lang].bands[b.key]),
+    datasets: [
+      { label: lang === "en" ? "Villages" : "村数", data: figures.bands.map((b) => b.count) },
+    ],
   };
 }
 
-export function bandSummary(figures: PeriodFigures): string {
+export function bandSummary(figures: PeriodFigures, lang: Lang): string {
   const i = figures.indicators;
   const biggest = [...figures.bands].sort((a, b) => b.count - a.count)[0];
+  const span = formatYearToDate(figures.period, lang);
+  if (lang === "en") {
+    if (!biggest || !i.reporting.value) return "No village reported for this period.";
+    return (
+      `${span}: of ${formatCount(i.reporting.value, lang)} reporting villages, most (${formatCount(biggest.count, lang)}) ` +
+      `earned ${LABELS.en.bands[biggest.key]}; ${formatPercent(i.share_ge_30w.value, lang)} earned ¥300k or more and ` +
+      `${formatCount(i.weak_villages.value, lang)} were weak (under ¥50k).`
+    );
+  }
   if (!biggest || !i.reporting.value) return "该期没有报送的村。";
   return (
-    `${formatYearToDate(figures.period)}，报送的${formatCount(i.reporting.value)}个村中，` +
-    `最多的一档是“${BAND_NAMES[biggest.key]}”（${formatCount(biggest.count)}个村）；` +
+    `${span}，报送的${formatCount(i.reporting.value)}个村中，` +
+    `最多的一档是“${LABELS.zh.bands[biggest.key]}”（${formatCount(biggest.count)}个村）；` +
     `收入30万元以上的占${formatPercent(i.share_ge_30w.value)}，薄弱村${formatCount(i.weak_villages.value)}个。`
   );
 }

@@ -56,13 +56,13 @@ describe("/r/450422 藤县 in Chromium", () => {
     await page.close();
   });
 
-  it("draws the charts and folds their tables", async () => {
+  it("draws the charts, and its tabs switch between chart, table, download and about", async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/r/450422`);
-    await page.waitForSelector("#income-chart[data-drawn='true']");
-    await page.waitForSelector("#band-chart[data-drawn='true']");
+    await page.waitForSelector("#chart-income[data-drawn='true']");
+    await page.waitForSelector("#chart-bands[data-drawn='true']");
     const painted = await page
-      .locator("#income-chart canvas")
+      .locator("#chart-income canvas")
       .evaluate((canvas: HTMLCanvasElement) => {
         const ctx = canvas.getContext("2d");
         if (!ctx) return 0;
@@ -72,7 +72,17 @@ describe("/r/450422 藤县 in Chromium", () => {
         return inked;
       });
     expect(painted).toBeGreaterThan(1000);
-    await expect(page.locator("#income-chart details").getAttribute("open")).resolves.toBeNull();
+    const table = page.locator("#chart-bands-table");
+    expect(await table.isVisible()).toBe(false);
+    await page.locator("#chart-bands-tab-table").click();
+    expect(await table.isVisible()).toBe(true);
+    expect(await page.locator("#chart-bands-chart").isVisible()).toBe(false);
+    // Keyboard: the arrow key moves to the next tab and shows its panel.
+    await page.keyboard.press("ArrowRight");
+    await expect(
+      page.locator("#chart-bands-tab-download").getAttribute("aria-selected"),
+    ).resolves.toBe("true");
+    expect(await page.locator("#chart-bands-download").isVisible()).toBe(true);
     await page.close();
   });
 
@@ -81,12 +91,16 @@ describe("/r/450422 藤县 in Chromium", () => {
     const page = await context.newPage();
     await page.goto(`${base}/r/450422`);
     await expect(page.locator("html").getAttribute("class")).resolves.toBe("no-js");
-    // Income by month: 12 rows; bands: 7 rows with the API's counts.
-    await expect(page.locator("#income-chart table tbody tr").count()).resolves.toBe(12);
-    await expect(page.locator("#income-chart details").getAttribute("open")).resolves.toBe("");
-    const bandCounts = await page.locator("#band-chart tbody td").allTextContents();
+    // Income by month: 12 rows; bands: 7 rows with the API's counts; every panel shown.
+    await expect(page.locator("#chart-income-table tbody tr").count()).resolves.toBe(12);
+    const bandCounts = await page.locator("#chart-bands-table tbody td").allTextContents();
     expect(bandCounts).toEqual(summary.bands.map((b) => formatCount(b.count)));
-    expect(await page.locator("#income-chart table").isVisible()).toBe(true);
+    expect(await page.locator("#chart-income-table table").isVisible()).toBe(true);
+    expect(await page.locator("#chart-income-about").isVisible()).toBe(true);
+    expect(await page.locator("#chart-income-download a[data-download='csv']").isVisible()).toBe(
+      true,
+    );
+    expect(await page.locator("#chart-income-chart").isVisible()).toBe(false);
     // Children: the county's townships, each linking down.
     const links = await page
       .locator("table[data-children] tbody a")

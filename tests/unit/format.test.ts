@@ -6,7 +6,8 @@ import {
   formatMoney,
   formatPercent,
   formatPeriod,
-  formatWan,
+  formatMoneyCell,
+  moneyCellUnit,
   formatYearToDate,
   formatYuan,
   NO_DATA,
@@ -24,7 +25,8 @@ describe("money", () => {
     expect(formatMoney(null)).toBe(NO_DATA);
   });
   it("shows plain 万 in tables and whole yuan where exact", () => {
-    expect(formatWan(12_345_678)).toBe("1,234.57");
+    expect(formatMoneyCell(12_345_678)).toBe("1,234.57");
+    expect(moneyCellUnit()).toBe("万元");
     expect(formatYuan(7_800)).toBe("7,800元");
   });
 });
@@ -54,5 +56,24 @@ describe("periods and dates", () => {
   it("writes dates in China Standard Time", () => {
     expect(formatDate("2026-11-09T17:00:00Z")).toBe("2026年11月10日");
     expect(formatDate("nonsense")).toBe(NO_DATA);
+  });
+});
+
+describe("English", () => {
+  it("shows money in thousands and millions of yuan", () => {
+    expect(formatMoney(1_234_567, "en")).toBe("¥1.23 million");
+    expect(formatMoney(456_700, "en")).toBe("¥456.7 thousand");
+    expect(formatMoney(7_800, "en")).toBe("¥7.8 thousand");
+    expect(formatMoneyCell(12_345_678, "en")).toBe("12,345.7");
+    expect(moneyCellUnit("en")).toBe("¥ thousand");
+    expect(formatYuan(7_800, "en")).toBe("¥7,800");
+  });
+  it("writes months, spans and dates in English", () => {
+    expect(formatPeriod("2026-10", "en")).toBe("Oct 2026");
+    expect(formatYearToDate("2026-10", "en")).toBe("Jan–Oct 2026");
+    expect(formatYearToDate("2025-12", "en")).toBe("2025 (full year)");
+    expect(formatDate("2026-11-09T17:00:00Z", "en")).toBe("10 Nov 2026");
+    expect(formatPercent(0.5821, "en")).toBe("58.2%");
+    expect(formatCount(2436, "en")).toBe("2,436");
   });
 });
