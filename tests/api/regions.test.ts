@@ -182,11 +182,14 @@ describe("GET /api/openapi.json", () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe("3.1.0");
     const paths = body.paths;
-    expect(Object.keys(paths).sort()).toEqual([
-      "/api/v1/regions/{code}",
-      "/api/v1/regions/{code}/series",
-      "/api/v1/regions/{code}/summary",
-    ]);
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v1/regions/{code}",
+        "/api/v1/regions/{code}/series",
+        "/api/v1/regions/{code}/summary",
+        "/api/v1/regions/{code}/charts/{file}",
+      ]),
+    );
     const summary = paths["/api/v1/regions/{code}/summary"].get;
     expect(summary.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
       "code",
