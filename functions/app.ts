@@ -5,15 +5,31 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { NotFoundError } from "../src/lib/errors.ts";
+import { activity } from "./activity.ts";
+import { admin } from "./admin/index.ts";
 import { problem } from "./problem.ts";
 import { charts } from "./charts.ts";
+import { publicReadCors } from "./cors.ts";
+import { datasets } from "./datasets.ts";
+import { rateLimit } from "./rate-limit.ts";
+import { releaseChanges } from "./release-changes.ts";
 import { regions } from "./regions.ts";
+import { rankings } from "./rankings.ts";
+import { search } from "./search.ts";
 
 export function createApi() {
   const api = new OpenAPIHono<{ Bindings: Env }>();
 
+  // Before the routes: CORS for reads and the rate limit apply to every public endpoint.
+  api.use("/api/v1/*", publicReadCors, rateLimit("api"));
   api.route("/api/v1/regions", regions);
+  api.route("/api/admin", admin);
   api.route("/api/v1/regions", charts);
+  api.route("/api/v1/regions", activity);
+  api.route("/api/v1/datasets", datasets);
+  api.route("/api/v1/releases", releaseChanges);
+  api.route("/api/v1/search", search);
+  api.route("/api/v1/rankings", rankings);
 
   api.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -22,8 +22,14 @@ export interface Problem {
 
 const TITLES: Record<number, [slug: string, title: string]> = {
   400: ["invalid-parameter", "Invalid parameter"],
+  401: ["unauthenticated", "Sign-in required"],
+  403: ["forbidden", "Forbidden"],
   404: ["not-found", "Not found"],
   405: ["method-not-allowed", "Method not allowed"],
+  409: ["conflict", "Conflict"],
+  413: ["too-large", "Too large"],
+  422: ["invalid-content", "Invalid content"],
+  429: ["too-many-requests", "Too many requests"],
   500: ["internal-error", "Internal error"],
 };
 

@@ -1,6 +1,7 @@
 /** /api/v1/regions: a region with its parents and children, its summary, its series. */
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { findChildren } from "../src/db/regions.ts";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { findChildren, findDescendants } from "../src/db/regions.ts";
+import { LEVELS } from "../src/lib/codes.ts";
 import {
   figuresFor,
   loadRegionData,
@@ -10,9 +11,13 @@ import {
 } from "../src/services/region-report.ts";
 import { BANDS, indicatorsFromRollup, SOURCES } from "../src/lib/indicators.ts";
 import { validationHook } from "./validation.ts";
+import { CACHE_HEADERS, DATASET_PROBLEMS } from "./dataset-schemas.ts";
+import { cacheOrNotModified, resolveVersion, type DataVersion } from "./http-cache.ts";
+import { problem } from "./problem.ts";
 import {
   CodeParam,
   PROBLEM_RESPONSES,
+  RegionRefSchema,
   RegionResponse,
   SeriesQuery,
   SeriesResponse,
@@ -22,16 +27,33 @@ import {
 
 export const regions = new OpenAPIHono<{ Bindings: Env }>({ defaultHook: validationHook });
 
-// Live figures change when data is loaded: cache briefly.
-const LIVE_CACHE = "public, max-age=300";
-
-function dataInfo(data: RegionData) {
+function dataInfo(data: RegionData, version: DataVersion) {
   return {
-    release: "live" as const,
-    data_updated_at: data.meta.lastUpdated,
+    release: version.release,
+    data_updated_at: version.dataUpdatedAt,
     sample_data: data.meta.sampleData,
   };
 }
+
+/**
+ * A region's data as live or as of a release. A village's own rollups span the whole data
+ * set's months; as of a release, the months after the release's period did not exist yet.
+ */
+async function loadAsOf(db: D1Database, code: string, version: DataVersion): Promise<RegionData> {
+  const data = await loadRegionData(db, code, version.asOf);
+  if (version.asOf) {
+    for (const period of [...data.rollups.keys()]) {
+      if (period > version.release) data.rollups.delete(period);
+    }
+  }
+  return data;
+}
+
+/** Every response of these routes may also be a 304 or a 429. */
+const MORE_RESPONSES = {
+  304: { description: "Not modified (If-None-Match matched the ETag)." },
+  429: DATASET_PROBLEMS[429],
+} as const;
 
 const getRegion = createRoute({
   method: "get",
@@ -39,8 +61,13 @@ const getRegion = createRoute({
   summary: "A region, its parents and its children",
   request: { params: CodeParam },
   responses: {
-    200: { description: "The region", content: { "application/json": { schema: RegionResponse } } },
+    200: {
+      description: "The region",
+      headers: CACHE_HEADERS,
+      content: { "application/json": { schema: RegionResponse } },
+    },
     ...PROBLEM_RESPONSES,
+    ...MORE_RESPONSES,
   },
 });
 
@@ -48,7 +75,8 @@ regions.openapi(getRegion, async (c) => {
   const { code } = c.req.valid("param");
   const data = await loadRegionData(c.env.DB, code);
   const children = await findChildren(c.env.DB, code);
-  c.header("Cache-Control", LIVE_CACHE);
+  const notModified = await cacheOrNotModified(c, await resolveVersion(c.env.DB, undefined));
+  if (notModified) return notModified as never;
   return c.json(
     {
       region: { ...toRef(data.region), parent_code: data.region.parent_code },
@@ -67,18 +95,22 @@ const getSummary = createRoute({
   responses: {
     200: {
       description: "Indicators with numerators and denominators",
+      headers: CACHE_HEADERS,
       content: { "application/json": { schema: SummaryResponse } },
     },
     ...PROBLEM_RESPONSES,
+    ...MORE_RESPONSES,
   },
 });
 
 regions.openapi(getSummary, async (c) => {
   const { code } = c.req.valid("param");
-  const { period } = c.req.valid("query");
-  const data = await loadRegionData(c.env.DB, code);
+  const { period, release } = c.req.valid("query");
+  const version = await resolveVersion(c.env.DB, release);
+  const notModified = await cacheOrNotModified(c, version);
+  if (notModified) return notModified as never;
+  const data = await loadAsOf(c.env.DB, code, version);
   const shown = resolvePeriod(data, period);
-  c.header("Cache-Control", LIVE_CACHE);
   if (!shown) {
     // A region with no data at all (no rollups): say so with empty figures.
     return c.json(
@@ -88,13 +120,13 @@ regions.openapi(getSummary, async (c) => {
         indicators: null,
         bands: BANDS.map((b) => ({ key: b.key, min: b.min, max: b.max, count: 0 })),
         sources: Object.fromEntries(SOURCES.map((s) => [s, 0])),
-        ...dataInfo(data),
+        ...dataInfo(data, version),
       },
       200,
     );
   }
   const figures = figuresFor(data, shown);
-  return c.json({ region: toRef(data.region), ...figures, ...dataInfo(data) }, 200);
+  return c.json({ region: toRef(data.region), ...figures, ...dataInfo(data, version) }, 200);
 });
 
 const getSeries = createRoute({
@@ -105,19 +137,90 @@ const getSeries = createRoute({
   responses: {
     200: {
       description: "The indicator for each month in the range",
+      headers: CACHE_HEADERS,
       content: { "application/json": { schema: SeriesResponse } },
     },
     ...PROBLEM_RESPONSES,
+    ...MORE_RESPONSES,
   },
 });
 
 regions.openapi(getSeries, async (c) => {
   const { code } = c.req.valid("param");
-  const { indicator, from, to } = c.req.valid("query");
-  const data = await loadRegionData(c.env.DB, code);
+  const { indicator, from, to, release } = c.req.valid("query");
+  const version = await resolveVersion(c.env.DB, release);
+  const notModified = await cacheOrNotModified(c, version);
+  if (notModified) return notModified as never;
+  const data = await loadAsOf(c.env.DB, code, version);
   const points = [...data.rollups]
     .filter(([period]) => (!from || period >= from) && (!to || period <= to))
     .map(([period, rollup]) => ({ period, ...indicatorsFromRollup(rollup)[indicator] }));
-  c.header("Cache-Control", LIVE_CACHE);
-  return c.json({ region: toRef(data.region), indicator, points, ...dataInfo(data) }, 200);
+  return c.json({ region: toRef(data.region), indicator, points, ...dataInfo(data, version) }, 200);
+});
+
+const ChildrenQuery = z.object({
+  level: z
+    .enum(LEVELS, { error: `must be one of ${LEVELS.join(", ")}` })
+    .optional()
+    .openapi({
+      param: { name: "level", in: "query" },
+      description:
+        "The level to list: every region at that level in the subtree (e.g. all counties of a " +
+        "province). The direct children when omitted.",
+      example: "county",
+    }),
+});
+
+const getChildren = createRoute({
+  method: "get",
+  path: "/{code}/children",
+  summary: "The regions below a region, at any level",
+  request: { params: CodeParam, query: ChildrenQuery },
+  responses: {
+    200: {
+      description: "The regions at that level under the region, in code order",
+      headers: CACHE_HEADERS,
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              region: RegionRefSchema,
+              level: z.enum(LEVELS).nullable(),
+              children: z.array(RegionRefSchema.extend({ parent_code: z.string().nullable() })),
+            })
+            .openapi("RegionChildren"),
+        },
+      },
+    },
+    ...PROBLEM_RESPONSES,
+    ...MORE_RESPONSES,
+  },
+});
+
+regions.openapi(getChildren, async (c) => {
+  const { code } = c.req.valid("param");
+  const { level } = c.req.valid("query");
+  const data = await loadRegionData(c.env.DB, code);
+  if (level && LEVELS.indexOf(level) <= LEVELS.indexOf(data.region.level)) {
+    return problem(
+      c,
+      400,
+      `level: ${level} is not below ${data.region.name} (${data.region.level}).`,
+      `参数有误：level：${level} 不在 ${data.region.name} 的下级。`,
+      [{ parameter: "level", message: `must be a level below ${data.region.level}` }],
+    ) as never;
+  }
+  const notModified = await cacheOrNotModified(c, await resolveVersion(c.env.DB, undefined));
+  if (notModified) return notModified as never;
+  const rows = level
+    ? await findDescendants(c.env.DB, code, level)
+    : await findChildren(c.env.DB, code);
+  return c.json(
+    {
+      region: toRef(data.region),
+      level: level ?? null,
+      children: rows.map((r) => ({ ...toRef(r), parent_code: r.parent_code })),
+    },
+    200,
+  );
 });

@@ -17,12 +17,22 @@ export const PeriodSchema = z
   .string()
   .regex(PERIOD_PATTERN, { error: "must be a month written YYYY-MM, e.g. 2026-10" });
 
+/** A published release, named by its period: figures as that release published them. */
+export const ReleaseParam = PeriodSchema.optional().openapi({
+  param: { name: "release", in: "query" },
+  description:
+    "A published release (its period, YYYY-MM): the figures exactly as that release published " +
+    "them. Live data when omitted.",
+  example: "2026-10",
+});
+
 export const SummaryQuery = z.object({
   period: PeriodSchema.optional().openapi({
     param: { name: "period", in: "query" },
     description: "The month, YYYY-MM; the latest month with data when omitted.",
     example: "2026-10",
   }),
+  release: ReleaseParam,
 });
 
 export const SeriesQuery = z.object({
@@ -31,6 +41,7 @@ export const SeriesQuery = z.object({
     .openapi({ param: { name: "indicator", in: "query" }, example: "income_total" }),
   from: PeriodSchema.optional().openapi({ param: { name: "from", in: "query" } }),
   to: PeriodSchema.optional().openapi({ param: { name: "to", in: "query" } }),
+  release: ReleaseParam,
 });
 
 export const RegionRefSchema = z
@@ -56,7 +67,9 @@ export const IndicatorsSchema = z
   .openapi("Indicators");
 
 export const DataInfoSchema = z.object({
-  release: z.literal("live").openapi({ description: "Which release the figures are from." }),
+  release: z
+    .string()
+    .openapi({ description: 'Which release the figures are from: "live" or a release period.' }),
   data_updated_at: z.string().nullable(),
   sample_data: z.boolean(),
 });

@@ -4,38 +4,31 @@
  * Builds the Worker, serves it with the local sample data (as `npm start` does) on a free
  * port, then for each path: median and 95th percentile of the time to the complete
  * response over N sequential requests after a warm-up, the gzipped HTML size, and the
- * gzipped size of the JavaScript the page loads.
+ * gzipped size of the JavaScript the page loads, each checked against the budgets:
+ * HTML under 30 KB gzipped, JavaScript under 80 KB gzipped, and JavaScript only on pages
+ * with charts or live search. Lighthouse: `npm run bench:lighthouse`.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { createServer } from "node:net";
 import { gzipSync } from "node:zlib";
-import { ensureDatabase } from "./local-db.ts";
+import { serveBuild } from "./serve-build.ts";
 
 const N = Number(process.env.BENCH_REQUESTS ?? 50);
-const PATHS = [
-  "/r/450422",
-  "/api/v1/regions/450422/summary",
-  "/r/45",
-  "/r/450422104",
-  "/r/450422104211",
-  "/api/v1/regions/45/summary",
-  "/",
+const HTML_BUDGET = 30 * 1024;
+const JS_BUDGET = 80 * 1024;
+/** Each page, and whether it may load JavaScript (charts or live search) or must not. */
+const PATHS: [path: string, js: "charts" | "search" | "none"][] = [
+  ["/r/450422", "charts"],
+  ["/api/v1/regions/450422/summary", "none"],
+  ["/r/45", "charts"],
+  ["/r/450422104", "charts"],
+  ["/r/450422104211", "charts"],
+  ["/en/r/450422", "charts"],
+  ["/api/v1/regions/45/summary", "none"],
+  ["/", "none"],
+  ["/search?q=lz", "search"],
+  ["/rankings", "none"],
+  ["/methodology", "none"],
+  ["/en/methodology", "none"],
 ];
-const env = {
-  ...process.env,
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-  WRANGLER_SEND_METRICS: "false",
-  ASTRO_TELEMETRY_DISABLED: "1",
-};
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
@@ -68,72 +61,64 @@ async function pageWeight(base: string, path: string): Promise<{ html: number; j
     seen.add(url);
     const code = await (await fetch(url)).text();
     js += gzipSync(code).length;
-    for (const m of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g))
+    // Static and dynamic imports: a chart chunk loaded on demand still counts.
+    for (const m of code.matchAll(/(?:import\s*\(?|from)\s*["']([^"']+\.js)["']/g))
       queue.push(new URL(m[1] as string, url).href);
   }
   return { html: gzipSync(html).length, js };
 }
 
+/** The budgets a page breaks, as short flags. */
+function budgetFlags(weight: { html: number; js: number }, js: string): string[] {
+  const flags: string[] = [];
+  if (weight.html >= HTML_BUDGET) flags.push("HTML ≥ 30 KB");
+  if (weight.js >= JS_BUDGET) flags.push("JS ≥ 80 KB");
+  if (weight.js > 0 && js === "none") flags.push("JS on a page without charts or search");
+  return flags;
+}
+
 async function main() {
-  ensureDatabase();
-  const build = spawnSync("npx", ["astro", "build"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env,
-  });
-  if (build.status !== 0) process.exit(1);
-  const port = await freePort();
-  const server = spawn(
-    "npx",
-    [
-      "wrangler",
-      "dev",
-      "--config",
-      "dist/server/wrangler.json",
-      "--port",
-      String(port),
-      "--ip",
-      "127.0.0.1",
-      "--persist-to",
-      ".wrangler/state",
-      "--log-level",
-      "error",
-      "--show-interactive-dev-session=false",
-    ],
-    { detached: true, stdio: "ignore", env },
-  );
-  const base = `http://127.0.0.1:${port}`;
+  const { base, stop } = await serveBuild();
+  const broken: string[] = [];
   try {
-    for (let i = 0; i < 240; i++) {
-      try {
-        if ((await fetch(`${base}/api/v1/regions/45`)).ok) break;
-      } catch {
-        // not up yet
-      }
-      await new Promise((r) => setTimeout(r, 250));
-    }
     console.log(
-      `Local wrangler dev (workerd + local D1), production build, ${N} sequential requests per path after 5 warm-up.\n`,
+      `Local wrangler dev (workerd + local D1), production build, ${N} sequential requests per path after 5 warm-up.`,
+    );
+    console.log(
+      "Budgets: HTML < 30 KB gz, JS < 80 KB gz, JS only on pages with charts or search.\n",
     );
     console.log(
       "path".padEnd(36) +
         "median ms".padStart(10) +
         "p95 ms".padStart(10) +
         "HTML gz KB".padStart(12) +
-        "JS gz KB".padStart(10),
+        "JS gz KB".padStart(10) +
+        "  budgets",
     );
-    for (const path of PATHS) {
+    for (const [path, js] of PATHS) {
+      const status = (await fetch(base + path)).status;
+      if (status === 404) {
+        console.log(path.padEnd(36) + "  (not built yet: 404)");
+        continue;
+      }
       const times = await timeRequests(base + path);
       const weight = path.startsWith("/api/") ? null : await pageWeight(base, path);
+      const flags = weight ? budgetFlags(weight, js) : [];
+      if (flags.length) broken.push(`${path}: ${flags.join(", ")}`);
       console.log(
         path.padEnd(36) +
           quantile(times, 0.5).toFixed(1).padStart(10) +
           quantile(times, 0.95).toFixed(1).padStart(10) +
           (weight ? (weight.html / 1024).toFixed(1) : "-").padStart(12) +
-          (weight ? (weight.js / 1024).toFixed(1) : "-").padStart(10),
+          (weight ? (weight.js / 1024).toFixed(1) : "-").padStart(10) +
+          (weight ? (flags.length ? `  OVER: ${flags.join(", ")}` : "  ok") : ""),
       );
     }
+    console.log(
+      broken.length ? `\nBudgets broken:\n  ${broken.join("\n  ")}` : "\nAll pages within budget.",
+    );
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    stop();
   }
 }
 

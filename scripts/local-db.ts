@@ -28,6 +28,7 @@ export function dataFingerprint(): string {
       .map((f) => join(dir, f.name)),
   );
   files.push("src/lib/indicators.ts", "src/lib/codes.ts", "src/lib/periods.ts");
+  files.push("src/lib/search-terms.ts");
   for (const file of files.sort()) hash.update(file).update(readFileSync(file));
   return hash.digest("hex").slice(0, 16);
 }

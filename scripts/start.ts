@@ -3,6 +3,7 @@
  * Creates and loads the local D1 database on first start, builds the Worker, serves it.
  */
 import { spawn, spawnSync } from "node:child_process";
+import { sampleSignInHelp } from "./admin.ts";
 import { ensureDatabase } from "./local-db.ts";
 
 const port = process.env.PORT ?? "8787";
@@ -19,6 +20,8 @@ const build = spawnSync("npx", ["astro", "build"], { stdio: ["ignore", "ignore",
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 console.log(`Serving on http://localhost:${port} (Ctrl-C stops).`);
+// The sample accounts exist only in the local sample database (scripts/sample-data/releases.ts).
+console.log(sampleSignInHelp(`http://localhost:${port}`));
 const server = spawn(
   "npx",
   [

@@ -6,12 +6,22 @@ import { cf } from "@astrojs/cloudflare/hono";
 import { astro } from "astro/hono";
 import { Hono } from "hono";
 import { createApi } from "../functions/app.ts";
+import { publishDue } from "./services/publishing.ts";
 
 const api = createApi();
 const app = new Hono<{ Bindings: Env }>();
 
-app.all("/api/*", (c) => api.fetch(c.req.raw, c.env, c.executionCtx));
+// /api/docs is an Astro page (the API reference); everything else under /api is Hono's.
+app.all("/api/*", (c, next) =>
+  c.req.path === "/api/docs" ? next() : api.fetch(c.req.raw, c.env, c.executionCtx),
+);
 app.use(cf());
 app.use(astro());
 
-export default app;
+export default {
+  fetch: app.fetch,
+  // The Cron Trigger (wrangler.toml): publish releases and bulletins whose time has come.
+  scheduled(_controller, env, ctx) {
+    ctx.waitUntil(publishDue(env.DB, new Date().toISOString()));
+  },
+} satisfies ExportedHandler<Env>;

@@ -15,7 +15,9 @@ import { makeIncome, type IncomeRow } from "./income.ts";
 import { makeProblems } from "./problems.ts";
 import { makeProjects } from "./projects.ts";
 import { loadRegions, RegionIndex } from "./regions.ts";
+import { makeBackOffice } from "./releases.ts";
 import { rollupRows, STATS_COLUMNS } from "./rollups.ts";
+import { searchIndexRows } from "./search.ts";
 import { SqlWriter, type SqlValue } from "./sql.ts";
 import { makeTeamsAndTargets } from "./targets.ts";
 
@@ -78,7 +80,8 @@ export function buildSampleData(): SampleData {
     [...incomeColumns, "reason"],
     income.revisions.map((r) => [...figures(r), r.reason]),
   );
-  insert("region_period_stats", STATS_COLUMNS, rollupRows(idx, income.current));
+  insert("region_period_stats", STATS_COLUMNS, rollupRows(idx, income));
+  insert(...searchIndexRows(idx));
 
   insert(
     "projects",
@@ -172,6 +175,8 @@ export function buildSampleData(): SampleData {
     ],
     targets,
   );
+
+  for (const [table, columns, rows] of makeBackOffice()) insert(table, columns, rows);
 
   insert(
     "dataset_meta",

@@ -17,6 +17,7 @@
 import { SOURCES, type Source, type VillageReturn } from "../../src/lib/indicators.ts";
 import { addMonths, periodRange } from "../../src/lib/periods.ts";
 import { FIRST_PERIOD, LAST_PERIOD } from "./config.ts";
+import { addDays, maxDate, randomDate } from "./dates.ts";
 import { createRng, type Rng } from "./random.ts";
 import type { Region, RegionIndex } from "./regions.ts";
 
@@ -60,6 +61,18 @@ export interface IncomeData {
 export function recordedAt(period: string): string {
   return `${addMonths(period, 1)}-10T02:00:00Z`;
 }
+
+/**
+ * The monthly release of a period is published (its data frozen) on the 20th of the
+ * following month at 10:00 China time: the sample timeline shared with the releases.
+ */
+export function releasedAt(period: string): string {
+  return `${addMonths(period, 1)}-20T02:00:00Z`;
+}
+
+/** Revisions fall in 2025-2026, no later than the last filing (LAST_UPDATED). */
+const REVISIONS_FROM = "2025-01-02";
+const REVISIONS_TO = "2026-11-09";
 
 /** Changzhi's 2025 year figures: ranked draws, pinned into the article's bands. */
 function changzhi2025(villages: Region[], rng: Rng): Map<string, number> {
@@ -269,6 +282,10 @@ const REVISION_COUNT = 20;
  * Turns ~20 first filings into corrected pairs (the append-only model): the first filing
  * stays, superseded at the correction's time; the corrected row (the model's figure) is
  * current. Never in the latest period, Changzhi's 2025 year-end, or the article villages.
+ * Every fourth correction comes in before its period's release (on the 15th, between
+ * filing and publication), so that release already carries it; the others come after the
+ * release, at a random day of 2025-2026, so the release keeps the first filing and a later
+ * release shows the revision.
  */
 function reviseSome(rows: IncomeRow[], rng: Rng): IncomeRow[] {
   const revisions: IncomeRow[] = [];
@@ -277,8 +294,11 @@ function reviseSome(rows: IncomeRow[], rng: Rng): IncomeRow[] {
     const i = rng.int(0, rows.length - 1);
     const row = rows[i] as IncomeRow;
     const kind = rng.pick(REVISIONS);
+    const beforeRelease = revisions.length % 4 === 0;
     if (used.has(i) || row.period === LAST_PERIOD || row.period < "2022-01" || row.total === 0)
       continue;
+    // A correction before the release needs a period released within 2025-2026.
+    if (beforeRelease && row.period < "2024-12") continue;
     if (row.village_code === PINGAN || row.village_code === LIZHAI) continue;
     if (row.village_code.startsWith(CHANGZHI) && row.period === "2025-12") continue;
     const base = row[kind.source];
@@ -289,7 +309,13 @@ function reviseSome(rows: IncomeRow[], rng: Rng): IncomeRow[] {
         : rng.int(10, 900) * 100;
     if (delta <= 0) continue;
     used.add(i);
-    const at = `${addMonths(row.period, 1)}-25T02:00:00Z`;
+    const at = beforeRelease
+      ? `${addMonths(row.period, 1)}-15T06:00:00Z`
+      : `${randomDate(
+          rng,
+          maxDate(REVISIONS_FROM, addDays(releasedAt(row.period).slice(0, 10), 1)),
+          REVISIONS_TO,
+        )}T06:00:00Z`;
     const original: IncomeRow = {
       ...row,
       [kind.source]: base + kind.sign * delta,

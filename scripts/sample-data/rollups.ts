@@ -1,12 +1,17 @@
 /**
- * region_period_stats (the live versions): for every region above village level
- * and every period, the rollup of its village committees' current returns, computed with
- * the same rollupReturns that the app uses when returns change, so the sample's stored
- * rollups are exactly what the app would have stored.
+ * region_period_stats with its whole version history, exactly as the app would have
+ * written it over time (src/db/rollups.ts): for each period P, a first version valid from
+ * the moment P's returns were filed, computed from the returns as of that moment; then,
+ * for each revision, new versions from the revision's time for the areas containing the
+ * village, for P and for P+12 when P+12 had been filed by then (its year-on-year growth
+ * reads P). A version is closed (valid_to) when the next one starts. So the as-of reads
+ * give, for any release, the figures as published. Same rollupReturns as the app.
  */
-import { rollupReturns, type VillageReturn } from "../../src/lib/indicators.ts";
-import { periodRange, previousYear } from "../../src/lib/periods.ts";
-import { COMPUTED_AT, FIRST_PERIOD, LAST_PERIOD } from "./config.ts";
+import { rollupReturns, type Rollup, type VillageReturn } from "../../src/lib/indicators.ts";
+import { addMonths, periodRange, previousYear } from "../../src/lib/periods.ts";
+import { statsValues } from "../../src/db/rollups.ts";
+import { FIRST_PERIOD, LAST_PERIOD } from "./config.ts";
+import { recordedAt, type IncomeData, type IncomeRow } from "./income.ts";
 import type { RegionIndex } from "./regions.ts";
 import type { SqlValue } from "./sql.ts";
 
@@ -33,13 +38,61 @@ export const STATS_COLUMNS = [
   "yoy_current",
   "yoy_previous",
   "valid_from",
+  "valid_to",
 ] as const;
 
-export function rollupRows(idx: RegionIndex, current: Map<string, VillageReturn[]>): SqlValue[][] {
+interface Version {
+  values: (number | null)[];
+  validFrom: string;
+}
+
+/** The returns of every period as first filed, with the revisions applied as of a time. */
+class ReturnsOverTime {
+  readonly codes: string[];
+  private readonly position: Map<string, number>;
+  private readonly filed = new Map<string, (VillageReturn | undefined)[]>();
+  private readonly revisions: IncomeRow[];
+
+  constructor(idx: RegionIndex, income: IncomeData) {
+    this.codes = idx.committees.map((v) => v.code);
+    this.position = new Map(this.codes.map((code, i) => [code, i]));
+    for (const row of income.rows) {
+      let slot = this.filed.get(row.period);
+      if (!slot) this.filed.set(row.period, (slot = new Array(this.codes.length)));
+      slot[this.position.get(row.village_code) as number] = row;
+    }
+    this.revisions = [...income.revisions].sort((a, b) =>
+      a.recorded_at < b.recorded_at ? -1 : a.recorded_at > b.recorded_at ? 1 : 0,
+    );
+  }
+
+  /** Each committee's return for `period` as of `at` (undefined where none was filed). */
+  slot(period: string, at: string): (VillageReturn | undefined)[] {
+    const base = this.filed.get(period) ?? [];
+    const changed = this.revisions.filter((r) => r.period === period && r.recorded_at <= at);
+    if (changed.length === 0) return base;
+    const copy = [...base];
+    for (const r of changed) copy[this.position.get(r.village_code) as number] = r;
+    return copy;
+  }
+
+  totals(period: string, at: string): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const r of this.slot(period, at)) if (r) out.set(r.village_code, r.total);
+    return out;
+  }
+
+  /** Revisions in time order. */
+  get revisionsInOrder(): readonly IncomeRow[] {
+    return this.revisions;
+  }
+}
+
+export function rollupRows(idx: RegionIndex, income: IncomeData): SqlValue[][] {
+  const data = new ReturnsOverTime(idx, income);
+  const { codes } = data;
   // Committees are in code order, so each area's committees are one contiguous slice:
   // [first, end) found once by binary search on the code prefix.
-  const codes = idx.committees.map((v) => v.code);
-  const position = new Map(codes.map((code, i) => [code, i]));
   const lowerBound = (key: string) => {
     let lo = 0;
     let hi = codes.length;
@@ -53,58 +106,75 @@ export function rollupRows(idx: RegionIndex, current: Map<string, VillageReturn[
   const areas = idx.all
     .filter((r) => r.kind === "area")
     .map((region) => ({
-      region,
+      code: region.code,
       first: lowerBound(region.code),
       end: lowerBound(`${region.code}~`),
     }));
+  const areaByCode = new Map(areas.map((a) => [a.code, a]));
 
-  // Each period's current returns in committee order (undefined where none was filed).
-  const slots = new Map<string, (VillageReturn | undefined)[]>();
-  const totals = new Map<string, Map<string, number>>();
-  for (const [period, returns] of current) {
-    const slot = new Array<VillageReturn | undefined>(codes.length);
-    for (const r of returns) slot[position.get(r.village_code) as number] = r;
-    slots.set(period, slot);
-    totals.set(period, new Map(returns.map((r) => [r.village_code, r.total])));
+  const rollupOf = (
+    area: { first: number; end: number },
+    slot: (VillageReturn | undefined)[],
+    previous: Map<string, number>,
+  ): Rollup => {
+    const mine: VillageReturn[] = [];
+    for (let i = area.first; i < area.end; i++) {
+      const r = slot[i];
+      if (r) mine.push(r);
+    }
+    return rollupReturns(area.end - area.first, mine, previous);
+  };
+
+  const versions = new Map<string, Version[]>();
+  const record = (code: string, period: string, values: (number | null)[], at: string) => {
+    const key = `${code}|${period}`;
+    const list = versions.get(key) ?? [];
+    const last = list.at(-1);
+    if (last && last.values.every((v, i) => v === values[i])) return;
+    // Two changes at the same moment make one version, as rebuildRollups does.
+    if (last && last.validFrom === at) last.values = values;
+    else list.push({ values, validFrom: at });
+    versions.set(key, list);
+  };
+
+  // First versions: each period as of the moment its returns were filed.
+  for (const period of periodRange(FIRST_PERIOD, LAST_PERIOD)) {
+    const at = recordedAt(period);
+    const slot = data.slot(period, at);
+    const previous = data.totals(previousYear(period), at);
+    for (const area of areas)
+      record(area.code, period, statsValues(rollupOf(area, slot, previous)), at);
+  }
+
+  // Then each revision, in time order: the village's areas, for P and a filed P+12.
+  for (const revision of data.revisionsInOrder) {
+    const at = revision.recorded_at;
+    const next = addMonths(revision.period, 12);
+    const periods = [revision.period];
+    if (next <= LAST_PERIOD && recordedAt(next) <= at) periods.push(next);
+    const village = revision.village_code;
+    const areaCodes = [
+      village.slice(0, 9),
+      village.slice(0, 6),
+      village.slice(0, 4),
+      village.slice(0, 2),
+    ];
+    for (const period of periods) {
+      const slot = data.slot(period, at);
+      const previous = data.totals(previousYear(period), at);
+      for (const code of areaCodes) {
+        const area = areaByCode.get(code);
+        if (area) record(code, period, statsValues(rollupOf(area, slot, previous)), at);
+      }
+    }
   }
 
   const rows: SqlValue[][] = [];
-  for (const period of periodRange(FIRST_PERIOD, LAST_PERIOD)) {
-    const slot = slots.get(period) ?? [];
-    // The whole map of a year earlier: rollupReturns only looks up its reporting villages.
-    const previous = totals.get(previousYear(period)) ?? new Map<string, number>();
-    for (const { region, first, end } of areas) {
-      const mine: VillageReturn[] = [];
-      for (let i = first; i < end; i++) {
-        const r = slot[i];
-        if (r) mine.push(r);
-      }
-      const r = rollupReturns(end - first, mine, previous);
-      rows.push([
-        region.code,
-        period,
-        r.villages,
-        r.reporting,
-        r.income_total,
-        r.operating,
-        r.contracting,
-        r.investment,
-        r.subsidy,
-        r.other,
-        r.income_median,
-        r.bands.zero,
-        r.bands.lt_5w,
-        r.bands["5w_10w"],
-        r.bands["10w_30w"],
-        r.bands["30w_50w"],
-        r.bands["50w_100w"],
-        r.bands.ge_100w,
-        r.yoy_matched,
-        r.yoy_current,
-        r.yoy_previous,
-        COMPUTED_AT,
-      ]);
-    }
+  for (const [key, list] of versions) {
+    const [code, period] = key.split("|") as [string, string];
+    list.forEach((v, i) => {
+      rows.push([code, period, ...v.values, v.validFrom, list[i + 1]?.validFrom ?? null]);
+    });
   }
   return rows;
 }

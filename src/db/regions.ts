@@ -1,6 +1,6 @@
 /** Region lookups over the regions table. Every function takes the D1 binding. */
 import type { Level } from "../lib/codes.ts";
-import { ancestorCodes } from "../lib/codes.ts";
+import { ancestorCodes, subtreeRange } from "../lib/codes.ts";
 
 export type RegionKind = "area" | "village_committee" | "community";
 
@@ -42,6 +42,22 @@ export async function findChildren(db: D1Database, code: string): Promise<Region
 export async function findTopRegions(db: D1Database): Promise<Region[]> {
   const { results } = await db
     .prepare(`SELECT ${COLUMNS} FROM regions WHERE parent_code IS NULL ORDER BY code`)
+    .all<Region>();
+  return results;
+}
+
+/** Every region at `level` in the subtree of `code`, in code order (an index range scan). */
+export async function findDescendants(
+  db: D1Database,
+  code: string,
+  level: Level,
+): Promise<Region[]> {
+  const [low, high] = subtreeRange(code);
+  const { results } = await db
+    .prepare(
+      `SELECT ${COLUMNS} FROM regions WHERE code > ?1 AND code < ?2 AND level = ?3 ORDER BY code`,
+    )
+    .bind(low, high, level)
     .all<Region>();
   return results;
 }

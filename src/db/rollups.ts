@@ -112,6 +112,26 @@ export async function rebuildRollups(
   periods: readonly string[],
   computedAt: string,
 ): Promise<number> {
+  const statements = await planRollups(db, rootCode, periods, computedAt);
+  if (statements.length > 0) await db.batch(statements);
+  return statements.length;
+}
+
+/** A return not yet written: planned rollups count it in place of the stored one. */
+export type PendingReturn = VillageReturn & { period: string };
+
+/**
+ * The statements rebuildRollups would write, without writing them, counting `pending`
+ * returns as if already stored: an upload puts them in the same batch as its returns,
+ * so the returns and their rollups are written together or not at all.
+ */
+export async function planRollups(
+  db: D1Database,
+  rootCode: string,
+  periods: readonly string[],
+  computedAt: string,
+  pending: readonly PendingReturn[] = [],
+): Promise<D1PreparedStatement[]> {
   const [low, high] = subtreeRange(rootCode);
   const { results: regions } = await db
     .prepare(`SELECT code, kind FROM regions WHERE code >= ?1 AND code < ?2`)
@@ -139,11 +159,13 @@ export async function rebuildRollups(
   );
   const statements: D1PreparedStatement[] = [];
   for (const period of periods) {
-    const [current, previous, live] = await Promise.all([
+    const [stored, storedPrevious, live] = await Promise.all([
       currentReturns(db, low, high, period),
       currentReturns(db, low, high, previousYear(period)),
       liveRollups(db, low, high, period),
     ]);
+    const current = withPending(stored, pending, period);
+    const previous = withPending(storedPrevious, pending, previousYear(period));
     const previousTotals = new Map(previous.map((r) => [r.village_code, r.total]));
     // Only village committees count; a stray return of a community is not a village's.
     const byArea = groupByArea(
@@ -164,8 +186,20 @@ export async function rebuildRollups(
       statements.push(insert.bind(area, period, ...values, computedAt));
     }
   }
-  if (statements.length > 0) await db.batch(statements);
-  return statements.length;
+  return statements;
+}
+
+/** Stored returns of a period with the pending ones of that period in their place. */
+function withPending(
+  stored: VillageReturn[],
+  pending: readonly PendingReturn[],
+  period: string,
+): VillageReturn[] {
+  const mine = pending.filter((p) => p.period === period);
+  if (mine.length === 0) return stored;
+  const replaced = new Set(mine.map((p) => p.village_code));
+  const toReturn = ({ period: _period, ...r }: PendingReturn): VillageReturn => r;
+  return [...stored.filter((r) => !replaced.has(r.village_code)), ...mine.map(toReturn)];
 }
 
 /** The ancestor codes of a village (its township, county, city, province). */

@@ -4,6 +4,7 @@
  * millions of yuan. Every function takes the page's language, Chinese by default.
  */
 import type { Lang } from "./i18n.ts";
+import type { Figure, IndicatorKey } from "./indicators.ts";
 
 const WAN = 10_000;
 const YI = 100_000_000;
@@ -130,4 +131,110 @@ export function formatFraction(
 ): string {
   if (numerator === undefined || denominator === undefined) return "";
   return `${formatCount(numerator, lang)} / ${formatCount(denominator, lang)}`;
+}
+
+/** A number of days, e.g. a median: 5.5 → "5.5天" / "5.5 days", 1 → "1天" / "1 day". */
+export function formatDays(days: number | null | undefined, lang: Lang = "zh"): string {
+  if (days === null || days === undefined) return NO_DATA;
+  const text = FORMATS[lang][Number.isInteger(days) ? "d0" : "d1"].format(days);
+  if (lang === "zh") return `${text}天`;
+  return `${text} ${days === 1 ? "day" : "days"}`;
+}
+
+/**
+ * A measured quantity with the unit as entered (targets: 712只, 84.3万元): up to two
+ * decimals, none when whole. English puts a space before the unit.
+ */
+export function formatQuantity(
+  value: number | null | undefined,
+  unit: string,
+  lang: Lang = "zh",
+): string {
+  if (value === null || value === undefined) return NO_DATA;
+  const text = new Intl.NumberFormat(lang === "en" ? "en-GB" : "zh-CN", {
+    maximumFractionDigits: 2,
+  }).format(value);
+  return lang === "en" ? `${text} ${unit}` : `${text}${unit}`;
+}
+
+/** A change in a share, in percentage points: 0.052 → "+5.2个百分点" / "+5.2 pts"; 0 → "0.0…". */
+export function formatPointChange(delta: number | null | undefined, lang: Lang = "zh"): string {
+  if (delta === null || delta === undefined) return NO_DATA;
+  const text = FORMATS[lang].d1.format(Math.abs(delta * 100));
+  const sign = text === FORMATS[lang].d1.format(0) ? "" : delta > 0 ? "+" : "−";
+  return lang === "en" ? `${sign}${text} pts` : `${sign}${text}个百分点`;
+}
+
+/** A change in money with its sign: 12345 → "+1.23万元" / "+¥12.3 thousand". */
+export function formatMoneyChange(delta: number | null | undefined, lang: Lang = "zh"): string {
+  if (delta === null || delta === undefined) return NO_DATA;
+  const text = formatMoney(Math.abs(delta), lang);
+  if (text === formatMoney(0, lang)) return text;
+  return `${delta > 0 ? "+" : "−"}${text}`;
+}
+
+/** Places moved in a league table: 2 → "↑2" / "up 2", −1 → "↓1" / "down 1", 0 → "—" / "same". */
+export function formatRankChange(places: number | null | undefined, lang: Lang = "zh"): string {
+  if (places === null || places === undefined) return NO_DATA;
+  if (places === 0) return lang === "en" ? "same" : "持平";
+  const n = formatCount(Math.abs(places), lang);
+  if (lang === "en") return `${places > 0 ? "up" : "down"} ${n}`;
+  return `${places > 0 ? "上升" : "下降"}${n}位`;
+}
+
+/** A rank: 3 → "第3名" / "3rd"; null → "—". */
+export function formatRank(rank: number | null | undefined, lang: Lang = "zh"): string {
+  if (rank === null || rank === undefined) return NO_DATA;
+  if (lang === "zh") return `第${formatCount(rank)}名`;
+  const tens = rank % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][rank % 10] ?? "th");
+  return `${formatCount(rank, "en")}${suffix}`;
+}
+
+// Back office and bulletins: a figure by its indicator, and moments in China Standard Time.
+
+const MONEY: readonly IndicatorKey[] = [
+  "income_total",
+  "income_median",
+  "income_mean",
+  "earned_income",
+];
+const COUNTS: readonly IndicatorKey[] = ["villages", "reporting", "weak_villages"];
+
+/** An indicator's value as people read it: 万元, a percentage, a growth with sign, a count. */
+export function formatIndicator(key: IndicatorKey, figure: Figure | null | undefined): string {
+  if (!figure || figure.value === null) return NO_DATA;
+  if (MONEY.includes(key)) return formatMoney(figure.value);
+  if (COUNTS.includes(key)) return formatCount(figure.value);
+  if (key === "yoy_growth") return formatGrowth(figure.value);
+  return formatPercent(figure.value);
+}
+
+/** The numerator / denominator line under a ratio, or "". */
+export function formatIndicatorBasis(key: IndicatorKey, figure: Figure | null | undefined): string {
+  if (!figure || figure.numerator === undefined || figure.denominator === undefined) return "";
+  if (key === "yoy_growth" || key === "income_mean") {
+    return `${formatMoney(figure.numerator)} / ${key === "yoy_growth" ? formatMoney(figure.denominator) : `${formatCount(figure.denominator)}个村`}`;
+  }
+  if (key === "subsidy_share")
+    return `${formatMoney(figure.numerator)} / ${formatMoney(figure.denominator)}`;
+  return `${formatFraction(figure.numerator, figure.denominator)}个村`;
+}
+
+const CST_OFFSET_MS = 8 * 3_600_000;
+
+/** "2026-12-20T02:00:00Z" → "2026年12月20日 10:00"（北京时间）. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return NO_DATA;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return NO_DATA;
+  const d = new Date(ms + CST_OFFSET_MS);
+  const hh = String(d.getUTCHours()).padStart(2, "0");
+  const mm = String(d.getUTCMinutes()).padStart(2, "0");
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`;
+}
+
+/** For <input type="datetime-local">, in China time: "2026-12-20T10:00". */
+export function toChinaLocalInput(iso: string): string {
+  return new Date(Date.parse(iso) + CST_OFFSET_MS).toISOString().slice(0, 16);
 }

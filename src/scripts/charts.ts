@@ -1,89 +1,42 @@
-/** Draws every chart card on the page with a tree-shaken chart.js. */
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from "chart.js";
-import { formatCount, formatMoneyCell, moneyCellUnit } from "../lib/format.ts";
-import type { Lang } from "../lib/i18n.ts";
-import type { ChartSpec } from "./chart-spec.ts";
+/**
+ * Draws each chart card when it comes into view: chart.js is loaded on first need and
+ * charts below the fold cost nothing until the reader scrolls to them. Before printing,
+ * every chart is drawn so that the sheet shows them all.
+ */
+type Renderer = typeof import("./chart-render.ts");
+let renderer: Renderer | null = null;
 
-Chart.register(
-  BarController,
-  BarElement,
-  CategoryScale,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-);
+async function load(): Promise<Renderer> {
+  renderer ??= await import("./chart-render.ts");
+  return renderer;
+}
 
-// Sequential blues for years (latest darkest); categorical for sources.
-const SEQUENTIAL = ["#b8c4ce", "#8aa1b1", "#5b8aa6", "#2f6f8f", "#0b4f6c"];
-const CATEGORICAL = ["#0b4f6c", "#5b8aa6", "#2e7d4f", "#c2571a", "#8a8f96"];
+function undrawn(): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>("[data-chart]:not([data-drawn])")];
+}
 
 export function drawCharts(): void {
-  const lang: Lang = document.documentElement.lang.startsWith("en") ? "en" : "zh";
-  for (const card of document.querySelectorAll<HTMLElement>("[data-chart]")) {
-    if (card.dataset.drawn) continue;
-    const canvas = card.querySelector("canvas");
-    const specText = card.querySelector("[data-chart-spec]")?.textContent;
-    if (!canvas || !specText) continue;
-    const spec = JSON.parse(specText) as ChartSpec;
-    const show = (v: number) =>
-      spec.unit === "money"
-        ? `${formatMoneyCell(v, lang)} ${moneyCellUnit(lang)}`
-        : formatCount(v, lang);
-    const n = spec.datasets.length;
-    const colours = spec.stacked ? CATEGORICAL : n === 1 ? [SEQUENTIAL[4]] : SEQUENTIAL.slice(-n);
-    const axisTitle =
-      spec.unit === "money" ? moneyCellUnit(lang) : lang === "en" ? "Villages" : "村数";
-    new Chart(canvas, {
-      type: spec.type,
-      data: {
-        labels: spec.labels,
-        datasets: spec.datasets.map((d, i) => ({
-          ...d,
-          borderColor: colours[i % colours.length],
-          backgroundColor: colours[i % colours.length],
-          borderWidth: spec.type === "line" ? (i === n - 1 ? 3 : 2) : 0,
-          pointRadius: spec.type === "line" ? 2 : 0,
-        })),
-      },
-      options: {
-        maintainAspectRatio: false,
-        animation: false,
-        plugins: {
-          legend: { display: n > 1, position: "bottom" },
-          tooltip: {
-            callbacks: { label: (c) => `${c.dataset.label}: ${show(c.parsed.y ?? 0)}` },
-          },
-        },
-        scales: {
-          x: { stacked: spec.stacked ?? false },
-          y: {
-            stacked: spec.stacked ?? false,
-            beginAtZero: true,
-            ticks: {
-              callback: (v) =>
-                spec.unit === "money"
-                  ? formatMoneyCell(Number(v), lang)
-                  : formatCount(Number(v), lang),
-            },
-            title: { display: true, text: axisTitle },
-          },
-        },
-      },
-    });
-    card.dataset.drawn = "true";
+  const cards = undrawn();
+  if (cards.length === 0) return;
+  const draw = async (card: HTMLElement) => (await load()).renderChart(card);
+  window.addEventListener("beforeprint", () => {
+    // Synchronous when chart.js is already loaded (it is once any chart was in view).
+    if (renderer) for (const card of undrawn()) renderer.renderChart(card);
+    else for (const card of undrawn()) void draw(card);
+  });
+  if (!("IntersectionObserver" in window)) {
+    cards.forEach((card) => void draw(card));
+    return;
   }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        void draw(entry.target as HTMLElement);
+      }
+    },
+    { rootMargin: "200px 0px" },
+  );
+  cards.forEach((card) => observer.observe(card));
 }

@@ -79,8 +79,15 @@ function villageRollups(
   return rollups;
 }
 
-/** Loads a region with its parents and all its rollups; throws NotFoundError. */
-export async function loadRegionData(db: D1Database, code: string): Promise<RegionData> {
+/**
+ * Loads a region with its parents and all its rollups; throws NotFoundError. `asOf` (a
+ * release's freeze moment) reads the figures as they were then; live when null.
+ */
+export async function loadRegionData(
+  db: D1Database,
+  code: string,
+  asOf: string | null = null,
+): Promise<RegionData> {
   const region = await findRegion(db, code);
   if (!region) {
     throw new NotFoundError(`No region has the code ${code}.`, `没有代码为 ${code} 的地区。`);
@@ -89,8 +96,8 @@ export async function loadRegionData(db: D1Database, code: string): Promise<Regi
   const [parents, meta, returns, statsRows] = await Promise.all([
     findAncestors(db, code),
     readDatasetMeta(db),
-    isVillage ? findVillageReturns(db, code) : null,
-    isVillage ? null : findRegionStatsSeries(db, code),
+    isVillage ? findVillageReturns(db, code, asOf) : null,
+    isVillage ? null : findRegionStatsSeries(db, code, asOf),
   ]);
   const rollups = returns
     ? villageRollups(region, returns, datasetPeriods(meta))
@@ -145,14 +152,15 @@ export async function loadChildren(
   db: D1Database,
   region: Region,
   period: string | null,
+  asOf: string | null = null,
 ): Promise<ChildRow[]> {
   const children = await findChildren(db, region.code);
   if (!period) return children.map((child) => ({ region: toRef(child), indicators: null }));
   if (region.level === "township") {
     // Children are villages: their own return (and a year earlier) for the period.
     const [current, previous] = await Promise.all([
-      findReturnsForVillages(db, region.code, period),
-      findReturnsForVillages(db, region.code, previousYear(period)),
+      findReturnsForVillages(db, region.code, period, asOf),
+      findReturnsForVillages(db, region.code, previousYear(period), asOf),
     ]);
     return children.map((child) => {
       const ret = current.get(child.code);
@@ -165,7 +173,7 @@ export async function loadChildren(
       return { region: toRef(child), indicators: indicatorsFromRollup(rollup) };
     });
   }
-  const stats: Map<string, StatsRow> = await findChildrenStats(db, region.code, period);
+  const stats: Map<string, StatsRow> = await findChildrenStats(db, region.code, period, asOf);
   return children.map((child) => {
     const row = stats.get(child.code);
     return {

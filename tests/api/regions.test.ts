@@ -194,8 +194,9 @@ describe("GET /api/openapi.json", () => {
     expect(summary.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
       "code",
       "period",
+      "release",
     ]);
-    expect(Object.keys(summary.responses).sort()).toEqual(["200", "400", "404"]);
+    expect(Object.keys(summary.responses).sort()).toEqual(["200", "304", "400", "404", "429"]);
   });
 });
 

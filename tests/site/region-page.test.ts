@@ -25,7 +25,7 @@ describe("/r/450422 藤县 in Chromium", () => {
     const page = await browser.newPage();
     await page.goto(`${base}/r/450422`);
     await expect(page.locator("h1").textContent()).resolves.toContain("藤县");
-    const cards = await page.locator("[data-indicator]").evaluateAll((els) =>
+    const cards = await page.locator(".figure-card[data-indicator]").evaluateAll((els) =>
       els.map((el) => ({
         indicator: el.getAttribute("data-indicator"),
         raw: el.getAttribute("data-value"),
@@ -59,7 +59,9 @@ describe("/r/450422 藤县 in Chromium", () => {
   it("draws the charts, and its tabs switch between chart, table, download and about", async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/r/450422`);
+    // Charts are drawn as they come into view.
     await page.waitForSelector("#chart-income[data-drawn='true']");
+    await page.locator("#chart-bands").scrollIntoViewIfNeeded();
     await page.waitForSelector("#chart-bands[data-drawn='true']");
     const painted = await page
       .locator("#chart-income canvas")

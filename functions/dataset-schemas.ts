@@ -1,0 +1,175 @@
+/** zod schemas of the dataset endpoints; they also produce their part of the OpenAPI document. */
+import { z } from "@hono/zod-openapi";
+import { DATASET_NAMES, PAGE_SIZE } from "../src/lib/datasets.ts";
+import { CODE_PATTERN } from "../src/lib/codes.ts";
+import { PeriodSchema, ProblemSchema } from "./schemas.ts";
+import { RATE_LIMITS } from "./rate-limit.ts";
+
+export const DatasetNameParam = z.object({
+  name: z
+    .enum(DATASET_NAMES, { error: `must be one of ${DATASET_NAMES.join(", ")}` })
+    .openapi({ param: { name: "name", in: "path" }, example: "village-income" }),
+});
+
+const region = z
+  .string()
+  .regex(CODE_PATTERN, {
+    error: "must be a statistical division code of 2, 4, 6, 9 or 12 digits, e.g. 450422",
+  })
+  .optional()
+  .openapi({
+    param: { name: "region", in: "query" },
+    description: "A division code: only rows of that region and its whole subtree.",
+    example: "450422",
+  });
+const from = PeriodSchema.optional().openapi({
+  param: { name: "from", in: "query" },
+  description: "First period (YYYY-MM), inclusive. What it filters on is per dataset.",
+  example: "2025-01",
+});
+const to = PeriodSchema.optional().openapi({
+  param: { name: "to", in: "query" },
+  description: "Last period (YYYY-MM), inclusive.",
+  example: "2025-12",
+});
+const release = PeriodSchema.optional().openapi({
+  param: { name: "release", in: "query" },
+  description:
+    "A published release, named by its period: the data exactly as that release published it " +
+    "(as of its freeze moment). Live (latest) data when omitted. Refused by datasets that keep " +
+    "current state only (projects, problems, targets, work-teams, releases).",
+  example: "2026-10",
+});
+
+export const CsvQuery = z.object({
+  region,
+  from,
+  to,
+  release,
+  bom: z
+    .enum(["0", "1"], { error: "must be 0 or 1" })
+    .default("0")
+    .openapi({
+      param: { name: "bom", in: "query" },
+      description: "1 starts the file with a UTF-8 byte-order mark, for Excel and WPS on Windows.",
+    }),
+});
+
+export const JsonQuery = z.object({
+  region,
+  from,
+  to,
+  release,
+  cursor: z
+    .string()
+    .max(400)
+    .optional()
+    .openapi({
+      param: { name: "cursor", in: "query" },
+      description: "The next_cursor of the previous page; the first page when omitted.",
+    }),
+  limit: z.coerce
+    .number({ error: "must be a whole number" })
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be at least 1" })
+    .max(PAGE_SIZE.max, { error: `must be at most ${PAGE_SIZE.max}` })
+    .default(PAGE_SIZE.default)
+    .openapi({
+      param: { name: "limit", in: "query" },
+      description: `Rows per page: default ${PAGE_SIZE.default}, at most ${PAGE_SIZE.max}.`,
+    }),
+});
+
+const DataInfo = {
+  release: z.string().openapi({ description: '"live", or the period of a published release.' }),
+  release_published_at: z.string().nullable(),
+  data_updated_at: z
+    .string()
+    .nullable()
+    .openapi({ description: "Last write (live), or the release's freeze moment." }),
+  sample_data: z.boolean(),
+};
+
+const FieldSchema = z
+  .object({
+    name: z.string(),
+    type: z.enum(["string", "integer", "number", "yearmonth", "date", "datetime", "array"]),
+    title: z.string(),
+    description: z.string(),
+    unit: z.string().optional(),
+  })
+  .openapi("DatasetField");
+
+export const DatasetListResponse = z
+  .object({
+    datasets: z.array(
+      z.object({
+        name: z.string(),
+        title: z.string(),
+        title_en: z.string(),
+        description: z.string(),
+        versioning: z.enum(["as-of", "static", "current"]),
+        period_filter: z.string().nullable(),
+        region_filter: z.boolean(),
+        update_schedule: z.string(),
+        primary_key: z.array(z.string()),
+        fields: z.array(FieldSchema),
+        csv: z.string(),
+        json: z.string(),
+      }),
+    ),
+    licence: z.string(),
+    page_size: z.object({ default: z.number(), max: z.number() }),
+    ...DataInfo,
+  })
+  .openapi("DatasetList");
+
+const Cell = z.union([z.string(), z.number(), z.null()]);
+
+export const DatasetPageResponse = z
+  .object({
+    dataset: z.string(),
+    ...DataInfo,
+    licence: z.string(),
+    filters: z.object({
+      region: z.string().nullable(),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+    }),
+    fields: z.array(z.string()),
+    limit: z.number(),
+    rows: z.array(z.record(z.string(), Cell)),
+    next_cursor: z.string().nullable(),
+    next: z.string().nullable().openapi({ description: "The URL of the next page, if any." }),
+  })
+  .openapi("DatasetPage");
+
+const problemContent = { "application/problem+json": { schema: ProblemSchema } };
+
+/** Errors of the dataset endpoints, with the limits they enforce. */
+export const DATASET_PROBLEMS = {
+  400: {
+    description:
+      "A malformed or inapplicable parameter: a bad code or period, from after to, a period " +
+      "or region filter on a dataset without one, release on a current-state dataset, a bad cursor.",
+    content: problemContent,
+  },
+  404: {
+    description: "No dataset with that name, no region with that code, or no published release.",
+    content: problemContent,
+  },
+  429: {
+    description:
+      `Rate limit: ${RATE_LIMITS.api.limit} API requests and ${RATE_LIMITS.downloads.limit} dataset ` +
+      `downloads per ${RATE_LIMITS.api.period} s per address. Retry-After gives the seconds to wait.`,
+    headers: z.object({ "Retry-After": z.string() }),
+    content: problemContent,
+  },
+} as const;
+
+export const CACHE_HEADERS = z.object({
+  ETag: z.string().openapi({ description: "Send it back in If-None-Match to get 304." }),
+  "Cache-Control": z.string().openapi({
+    description: "Releases: public, max-age=31536000, immutable. Live data: public, max-age=300.",
+  }),
+});

@@ -1,0 +1,287 @@
+/**
+ * /api/v1/datasets: the open datasets, listed, and each as CSV (streamed) or JSON (paged
+ * with a cursor), filtered by region subtree, period range and release.
+ */
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { findRegion } from "../src/db/regions.ts";
+import { keyLength, readPage, type Cursor, type DatasetFilters } from "../src/db/datasets.ts";
+import { DATASETS, findDataset, LICENCE, PAGE_SIZE, type DatasetDef } from "../src/lib/datasets.ts";
+import { NotFoundError } from "../src/lib/errors.ts";
+import { csvStream } from "../src/services/dataset-export.ts";
+import {
+  CACHE_HEADERS,
+  CsvQuery,
+  DATASET_PROBLEMS,
+  DatasetListResponse,
+  DatasetNameParam,
+  DatasetPageResponse,
+  JsonQuery,
+} from "./dataset-schemas.ts";
+import { cacheOrNotModified, resolveVersion, type DataVersion } from "./http-cache.ts";
+import { problem } from "./problem.ts";
+import { rateLimit } from "./rate-limit.ts";
+import { validationHook } from "./validation.ts";
+
+export const datasets = new OpenAPIHono<{ Bindings: Env }>({ defaultHook: validationHook });
+
+/** A request the data cannot answer as asked: a 400 with its reason. */
+class BadParameter extends Error {
+  readonly parameter: string;
+  readonly messageZh: string;
+
+  constructor(parameter: string, message: string, messageZh: string) {
+    super(message);
+    this.parameter = parameter;
+    this.messageZh = messageZh;
+  }
+}
+
+function info(version: DataVersion) {
+  return {
+    release: version.release,
+    release_published_at: version.releasePublishedAt,
+    data_updated_at: version.dataUpdatedAt,
+    sample_data: version.sampleData,
+  };
+}
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/",
+  summary: "The datasets, their fields and formats",
+  responses: {
+    200: {
+      description: "Every dataset with its documented fields and download URLs",
+      headers: CACHE_HEADERS,
+      content: { "application/json": { schema: DatasetListResponse } },
+    },
+    304: { description: "Not modified (If-None-Match matched the ETag)." },
+    429: DATASET_PROBLEMS[429],
+  },
+});
+
+datasets.openapi(listRoute, async (c) => {
+  const version = await resolveVersion(c.env.DB, undefined);
+  const notModified = await cacheOrNotModified(c, version);
+  if (notModified) return notModified as never;
+  return c.json(
+    {
+      datasets: DATASETS.map((d) => ({
+        name: d.name,
+        title: d.title,
+        title_en: d.titleEn,
+        description: d.description,
+        versioning: d.versioning,
+        period_filter: d.periodFilter,
+        region_filter: d.regionFilter,
+        update_schedule: d.updateSchedule,
+        primary_key: [...d.primaryKey],
+        fields: d.fields.map(({ name, type, title, description, unit }) => ({
+          name,
+          type,
+          title,
+          description,
+          ...(unit ? { unit } : {}),
+        })),
+        csv: `/api/v1/datasets/${d.name}.csv`,
+        json: `/api/v1/datasets/${d.name}.json`,
+      })),
+      licence: LICENCE.name,
+      page_size: { ...PAGE_SIZE },
+      ...info(version),
+    },
+    200,
+  );
+});
+
+/** Checks the filters against the dataset and the data; throws BadParameter or NotFoundError. */
+async function checkFilters(
+  db: D1Database,
+  def: DatasetDef,
+  q: { region?: string; from?: string; to?: string; release?: string },
+): Promise<void> {
+  if ((q.from || q.to) && !def.periodFilter) {
+    const which = q.from ? "from" : "to";
+    throw new BadParameter(
+      which,
+      `the dataset ${def.name} has no period, so from and to do not apply`,
+      `数据集 ${def.name} 没有统计期，不能按 from/to 筛选`,
+    );
+  }
+  if (q.from && q.to && q.from > q.to) {
+    throw new BadParameter(
+      "from",
+      `from (${q.from}) is after to (${q.to})`,
+      `起始期 ${q.from} 晚于截止期 ${q.to}`,
+    );
+  }
+  if (q.region && !def.regionFilter) {
+    throw new BadParameter(
+      "region",
+      `the dataset ${def.name} has no region, so region does not apply`,
+      `数据集 ${def.name} 不分地区，不能按 region 筛选`,
+    );
+  }
+  if (q.release && def.versioning === "current") {
+    throw new BadParameter(
+      "release",
+      `the dataset ${def.name} keeps current state only and cannot be read as of a release; omit release`,
+      `数据集 ${def.name} 只保存当前状态，不能按发布版本读取；请去掉 release`,
+    );
+  }
+  if (q.region && !(await findRegion(db, q.region))) {
+    throw new NotFoundError(
+      `No region has the code ${q.region}.`,
+      `没有代码为 ${q.region} 的地区。`,
+    );
+  }
+}
+
+function badParameter(c: Context, error: BadParameter): Response {
+  return problem(
+    c,
+    400,
+    `${error.parameter}: ${error.message}`,
+    `参数有误：${error.parameter}：${error.messageZh}`,
+    [{ parameter: error.parameter, message: error.message }],
+  );
+}
+
+function zodProblem(c: Context, issues: readonly { path: PropertyKey[]; message: string }[]) {
+  const errors = issues.map((i) => ({
+    parameter: i.path.join(".") || "query",
+    message: i.message,
+  }));
+  const detail = errors.map((e) => `${e.parameter}: ${e.message}`).join("; ");
+  return problem(c, 400, detail, `参数有误：${detail}`, errors);
+}
+
+/** File name for Content-Disposition: dataset, region, release (and period range). */
+export function downloadName(
+  name: string,
+  q: { region?: string; from?: string; to?: string },
+  release: string,
+): string {
+  const range = q.from || q.to ? `_${q.from ?? "start"}-to-${q.to ?? "end"}` : "";
+  const version = release === "live" ? "latest" : `release-${release}`;
+  return `${name}_${q.region ?? "all-regions"}${range}_${version}.csv`;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return btoa(JSON.stringify(cursor)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+function decodeCursor(name: string, text: string): Cursor {
+  try {
+    const json = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
+    const value: unknown = JSON.parse(json);
+    if (
+      Array.isArray(value) &&
+      value.length === keyLength(name) &&
+      value.every((v) => typeof v === "string" || typeof v === "number")
+    ) {
+      return value;
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadParameter(
+    "cursor",
+    "is not a cursor of this dataset; use next_cursor from the previous page",
+    "不是本数据集的分页游标；请使用上一页返回的 next_cursor",
+  );
+}
+
+/** Documentation of the two file routes; the handlers below match the file extension. */
+for (const format of ["csv", "json"] as const) {
+  datasets.openAPIRegistry.registerPath({
+    method: "get",
+    path: `/{name}.${format}`,
+    summary:
+      format === "csv"
+        ? "A dataset as CSV, streamed (UTF-8, RFC 4180, header row of field names)"
+        : `A dataset as JSON, one page of at most ${PAGE_SIZE.max} rows with a cursor to the next`,
+    request: { params: DatasetNameParam, query: format === "csv" ? CsvQuery : JsonQuery },
+    responses: {
+      200: {
+        description:
+          format === "csv"
+            ? "The whole dataset (filtered). Money in whole yuan, numbers plain, codes as text; " +
+              "text cells starting with = + - @ tab or CR are prefixed with an apostrophe."
+            : "One page of rows, keyed by field name.",
+        headers:
+          format === "csv"
+            ? CACHE_HEADERS.extend({ "Content-Disposition": z.string() })
+            : CACHE_HEADERS,
+        content:
+          format === "csv"
+            ? { "text/csv": { schema: z.string() } }
+            : { "application/json": { schema: DatasetPageResponse } },
+      },
+      304: { description: "Not modified (If-None-Match matched the ETag)." },
+      ...DATASET_PROBLEMS,
+    },
+  });
+}
+
+datasets.get("/:file{[^/]+\\.(?:csv|json)}", rateLimit("downloads"), async (c) => {
+  const file = c.req.param("file");
+  const dot = file.lastIndexOf(".");
+  const [name, format] = [file.slice(0, dot), file.slice(dot + 1)];
+  const def = findDataset(name);
+  if (!def) {
+    return problem(
+      c,
+      404,
+      `No dataset named ${name}; the datasets are ${DATASETS.map((d) => d.name).join(", ")}.`,
+      `没有名为 ${name} 的数据集；现有数据集：${DATASETS.map((d) => d.name).join("、")}。`,
+    );
+  }
+  const parsed = (format === "csv" ? CsvQuery : JsonQuery).safeParse(c.req.query());
+  if (!parsed.success) return zodProblem(c, parsed.error.issues);
+  const q = parsed.data as z.infer<typeof JsonQuery> & z.infer<typeof CsvQuery>;
+  try {
+    await checkFilters(c.env.DB, def, q);
+    const version = await resolveVersion(c.env.DB, q.release);
+    const after = format === "json" && q.cursor ? decodeCursor(def.name, q.cursor) : null;
+    const notModified = await cacheOrNotModified(c, version);
+    if (notModified) return notModified;
+    const filters: DatasetFilters = {
+      region: q.region,
+      from: q.from,
+      to: q.to,
+      asOf: version.asOf ?? undefined,
+    };
+    if (format === "csv") {
+      c.header("Content-Type", "text/csv; charset=utf-8");
+      c.header(
+        "Content-Disposition",
+        `attachment; filename="${downloadName(def.name, q, version.release)}"`,
+      );
+      return c.body(csvStream(c.env.DB, def, filters, { bom: q.bom === "1" }));
+    }
+    const page = await readPage(c.env.DB, def, filters, after, q.limit);
+    const nextCursor = page.next ? encodeCursor(page.next) : null;
+    let next: string | null = null;
+    if (nextCursor) {
+      const url = new URL(c.req.url);
+      url.searchParams.set("cursor", nextCursor);
+      next = `${url.pathname}${url.search}`;
+    }
+    return c.json({
+      dataset: def.name,
+      ...info(version),
+      licence: LICENCE.name,
+      filters: { region: q.region ?? null, from: q.from ?? null, to: q.to ?? null },
+      fields: def.fields.map((f) => f.name),
+      limit: q.limit,
+      rows: page.rows,
+      next_cursor: nextCursor,
+      next,
+    });
+  } catch (error) {
+    if (error instanceof BadParameter) return badParameter(c, error);
+    throw error;
+  }
+});

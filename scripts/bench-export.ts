@@ -1,0 +1,133 @@
+/**
+ * Export benchmark: streams village-income CSV exports of growing size from the built
+ * Worker (wrangler dev, local D1) and prints rows, MB, rows per second and the peak
+ * resident memory of workerd during each, to show that memory stays flat as exports grow.
+ *
+ *   npx node scripts/bench-export.ts [--years N]
+ *
+ * Uses a copy of the site tests' database (.wrangler/test-state, built by the site tests or
+ * `node scripts/local-db.ts ensure --persist-to .wrangler/test-state`) in a temporary
+ * directory; --years N adds N synthetic years of returns for every village (about 75,000
+ * rows a year) to that copy, e.g. --years 31 for about 2.8 million returns. Needs
+ * `npx astro build` first (it serves dist/server).
+ */
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { d1File, TEST_PERSIST_DIR } from "../tests/support/sample-db.ts";
+import { peakRssDuring, workerdInGroup } from "./process-memory.ts";
+
+const args = process.argv.slice(2);
+const years = Number(args[args.indexOf("--years") + 1] ?? 0) || 0;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** Adds `years` synthetic years (1990, 1991, ...) copied from 2025's current returns. */
+function addSyntheticYears(file: string, count: number): number {
+  const db = new DatabaseSync(file);
+  const insert = db.prepare(
+    `INSERT INTO income_returns (village_code, period, total, operating, contracting,
+       investment, subsidy, other, recorded_at)
+     SELECT village_code, ?1 || substr(period, 5), total, operating, contracting, investment,
+       subsidy, other, ?1 || '-12-31T00:00:00Z'
+     FROM income_returns WHERE period LIKE '2025-%' AND superseded_at IS NULL`,
+  );
+  for (let i = 0; i < count; i++) insert.run(String(1990 + i));
+  const { n } = db.prepare("SELECT count(*) AS n FROM income_returns").get() as { n: number };
+  db.close();
+  return n;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "bench-export-"));
+  cpSync(TEST_PERSIST_DIR, dir, { recursive: true });
+  const total = addSyntheticYears(d1File(dir), years);
+  console.log(`income_returns rows in the benchmark database: ${total.toLocaleString("en")}`);
+  const port = await freePort();
+  const server = spawn(
+    "npx",
+    [
+      "wrangler",
+      "dev",
+      "--config",
+      "dist/server/wrangler.json",
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--persist-to",
+      dir,
+      "--log-level",
+      "error",
+      "--show-interactive-dev-session=false",
+      "--live-reload=false",
+    ],
+    {
+      detached: true,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" },
+    },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; i < 120; i++) {
+      try {
+        if ((await fetch(`${base}/api/v1/datasets`)).ok) break;
+      } catch {
+        // not up yet
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const exportOnce = async (query: string) => {
+      const started = performance.now();
+      const response = await fetch(`${base}/api/v1/datasets/village-income.csv${query}`, {
+        headers: { "CF-Connecting-IP": `198.51.100.${Math.floor(Math.random() * 250)}` },
+      });
+      let bytes = 0;
+      let lines = 0;
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        bytes += chunk.length;
+        for (const b of chunk) if (b === 10) lines++;
+      }
+      return {
+        status: response.status,
+        bytes,
+        rows: lines - 1,
+        seconds: (performance.now() - started) / 1000,
+      };
+    };
+    await exportOnce(""); // warm D1's page cache: it lives in the same process
+    const cuts = ["?region=450422", "?region=4504", "?from=2021-01", ""];
+    console.log("export                 rows        MB     s   rows/s   workerd RSS before → peak");
+    for (const cut of cuts) {
+      // Found again each time: wrangler restarts workerd if dist/ changes under it.
+      const pids = workerdInGroup(server.pid as number);
+      const { result, peak, before } = await peakRssDuring(pids, () => exportOnce(cut));
+      console.log(
+        `${(cut || "(all)").padEnd(18)} ${result.rows.toLocaleString("en").padStart(10)} ${(result.bytes / 1e6).toFixed(1).padStart(8)} ${result.seconds.toFixed(1).padStart(5)} ${Math.round(
+          result.rows / result.seconds,
+        )
+          .toLocaleString("en")
+          .padStart(
+            8,
+          )}   ${(before / 1e6).toFixed(0)} → ${(peak / 1e6).toFixed(0)} MB (${pids.length} process)`,
+      );
+    }
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    await new Promise((r) => setTimeout(r, 500));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,99 @@
+/**
+ * What the /rankings page shows, read from its query (?level, indicator, period, within).
+ * Loaded by the page file so that it can set the status (400 for a request it refuses)
+ * before anything is rendered.
+ */
+import type { DatasetMeta } from "../../db/meta.ts";
+import { readDatasetMeta } from "../../db/meta.ts";
+import { findChildren, findRegion, findTopRegions, type Region } from "../../db/regions.ts";
+import { CODE_PATTERN } from "../../lib/codes.ts";
+import { NotFoundError } from "../../lib/errors.ts";
+import type { Lang } from "../../lib/i18n.ts";
+import { isPeriod, periodRange } from "../../lib/periods.ts";
+import { RANKING_INDICATORS, type RankingIndicator } from "../../lib/rankings.ts";
+import {
+  loadRanking,
+  RANKING_LEVELS,
+  RankingRequestError,
+  type Ranking,
+  type RankingLevel,
+} from "../../services/rankings.ts";
+
+export interface RankingsModel {
+  status: number;
+  level: RankingLevel;
+  indicator: RankingIndicator;
+  periodParam: string | undefined;
+  withinParam: string | undefined;
+  meta: DatasetMeta;
+  /** Months with data, newest first. */
+  periods: string[];
+  /** Areas to rank within: provinces, their cities, and the one asked for if not among them. */
+  areas: Region[];
+  ranking: Ranking | null;
+  error: string | null;
+}
+
+function pick<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+export async function loadRankingsModel(
+  db: D1Database,
+  url: URL,
+  lang: Lang,
+): Promise<RankingsModel> {
+  const en = lang === "en";
+  const params = url.searchParams;
+  const level = pick(params.get("level"), RANKING_LEVELS, "county");
+  const indicator = pick(params.get("indicator"), RANKING_INDICATORS, "share_ge_10w");
+  const periodParam = params.get("period") || undefined;
+  const withinParam = params.get("within") || undefined;
+  const [meta, provinces] = await Promise.all([readDatasetMeta(db), findTopRegions(db)]);
+  const periods =
+    meta.firstPeriod && meta.latestPeriod
+      ? periodRange(meta.firstPeriod, meta.latestPeriod).reverse()
+      : [];
+  const areas: Region[] = (
+    await Promise.all(provinces.map(async (p) => [p, ...(await findChildren(db, p.code))]))
+  ).flat();
+
+  let ranking: Ranking | null = null;
+  let error: string | null = null;
+  if (periodParam && !isPeriod(periodParam)) {
+    error = en
+      ? `The period ${periodParam} is not a month written YYYY-MM.`
+      : `统计期“${periodParam}”格式不对，应为“年-月”，如 2026-10。`;
+  } else if (withinParam && !CODE_PATTERN.test(withinParam)) {
+    error = en ? `“${withinParam}” is not a division code.` : `“${withinParam}”不是区划代码。`;
+  } else {
+    try {
+      ranking = await loadRanking(db, {
+        level,
+        indicator,
+        period: periodParam,
+        within: withinParam,
+      });
+    } catch (e) {
+      if (!(e instanceof NotFoundError || e instanceof RankingRequestError)) throw e;
+      error = en ? e.message : e.detailZh;
+    }
+  }
+  // A county reached from its page's "all league tables" link: offer it in the list too.
+  if (withinParam && !areas.some((a) => a.code === withinParam)) {
+    const asked = CODE_PATTERN.test(withinParam) ? await findRegion(db, withinParam) : null;
+    if (asked) areas.push(asked);
+  }
+  return {
+    status: error ? 400 : 200,
+    level,
+    indicator,
+    periodParam,
+    withinParam,
+    meta,
+    periods,
+    areas,
+    ranking,
+    error,
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The audit log: every write adds one row in the same batch as the write itself, so a
+ * write without its audit row (or the reverse) cannot happen.
+ */
+
+export interface AuditEntry {
+  at: string;
+  userId: number | null;
+  action: string;
+  entity: string;
+  ids: (string | number)[];
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+}
+
+export function auditStatement(db: D1Database, e: AuditEntry): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO audit_log (at, user_id, action, entity, entity_ids, before_json, after_json, ip)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+    )
+    .bind(
+      e.at,
+      e.userId,
+      e.action,
+      e.entity,
+      JSON.stringify(e.ids),
+      e.before === undefined ? null : JSON.stringify(e.before),
+      e.after === undefined ? null : JSON.stringify(e.after),
+      e.ip ?? null,
+    );
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  user_id: number | null;
+  email: string | null;
+  action: string;
+  entity: string;
+  entity_ids: string;
+  before_json: string | null;
+  after_json: string | null;
+  ip: string | null;
+}
+
+export async function listAudit(db: D1Database, limit: number, beforeId?: number) {
+  const { results } = await db
+    .prepare(
+      `SELECT a.id, a.at, a.user_id, u.email, a.action, a.entity, a.entity_ids, a.before_json,
+         a.after_json, a.ip
+       FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+       WHERE a.id < ?2 ORDER BY a.id DESC LIMIT ?1`,
+    )
+    .bind(limit, beforeId ?? Number.MAX_SAFE_INTEGER)
+    .all<AuditRow>();
+  return results;
+}
+
+export async function countAudit(db: D1Database): Promise<number> {
+  const row = await db.prepare("SELECT count(*) AS n FROM audit_log").first<{ n: number }>();
+  return row?.n ?? 0;
+}

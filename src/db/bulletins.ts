@@ -1,0 +1,87 @@
+/** Bulletins (月度进度表 with its 提醒函): drafts, scheduled and published ones. */
+
+export const BULLETIN_STATUSES = ["draft", "scheduled", "published"] as const;
+export type BulletinStatus = (typeof BULLETIN_STATUSES)[number];
+
+export interface Bulletin {
+  id: number;
+  release_id: number;
+  title: string;
+  period: string;
+  region_code: string;
+  headline_indicators: string;
+  narrative_md: string;
+  status: BulletinStatus;
+  publish_at: string | null;
+  published_at: string | null;
+  reminders_json: string | null;
+  updated_at: string;
+}
+
+const COLUMNS = `b.id, b.release_id, b.title, b.period, b.region_code, b.headline_indicators,
+  b.narrative_md, b.status, b.publish_at, b.published_at, b.reminders_json, b.updated_at`;
+
+export async function findBulletin(db: D1Database, id: number): Promise<Bulletin | null> {
+  return db
+    .prepare(`SELECT ${COLUMNS} FROM bulletins b WHERE b.id = ?1`)
+    .bind(id)
+    .first<Bulletin>();
+}
+
+/** Published bulletins whose publication time has passed, newest first. */
+export async function listPublishedBulletins(
+  db: D1Database,
+  now: string,
+  limit = 100,
+): Promise<(Bulletin & { region_name: string })[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT ${COLUMNS}, r.name AS region_name FROM bulletins b JOIN regions r ON r.code = b.region_code
+       WHERE b.status = 'published' AND b.published_at <= ?1
+       ORDER BY b.published_at DESC, b.id DESC LIMIT ?2`,
+    )
+    .bind(now, limit)
+    .all<Bulletin & { region_name: string }>();
+  return results;
+}
+
+export async function listAllBulletins(
+  db: D1Database,
+): Promise<(Bulletin & { region_name: string })[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT ${COLUMNS}, r.name AS region_name FROM bulletins b JOIN regions r ON r.code = b.region_code
+       ORDER BY b.id DESC LIMIT 200`,
+    )
+    .all<Bulletin & { region_name: string }>();
+  return results;
+}
+
+/** Scheduled bulletins due at `now` whose release is already published. */
+export async function findDueBulletins(db: D1Database, now: string): Promise<Bulletin[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT ${COLUMNS} FROM bulletins b JOIN releases r ON r.id = b.release_id
+       WHERE b.status = 'scheduled' AND b.publish_at <= ?1 AND r.status = 'published'
+       ORDER BY b.publish_at`,
+    )
+    .bind(now)
+    .all<Bulletin>();
+  return results;
+}
+
+/** The published bulletins of one release, for its page. */
+export async function listReleaseBulletins(
+  db: D1Database,
+  releaseId: number,
+  now: string,
+): Promise<(Bulletin & { region_name: string })[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT ${COLUMNS}, r.name AS region_name FROM bulletins b JOIN regions r ON r.code = b.region_code
+       WHERE b.release_id = ?1 AND b.status = 'published' AND b.published_at <= ?2 ORDER BY b.id`,
+    )
+    .bind(releaseId, now)
+    .all<Bulletin & { region_name: string }>();
+  return results;
+}

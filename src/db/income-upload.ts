@@ -1,0 +1,149 @@
+/**
+ * Reads and writes for income uploads: what the regions table says of the file's codes,
+ * the stored current returns they would replace, and the statements of a commit
+ * (supersede, insert, upload record). Parameters are bound in chunks under D1's limit of
+ * 100 per statement.
+ */
+import type { ReturnFigures } from "../lib/indicators.ts";
+import type { IncomeRow } from "../lib/upload/income.ts";
+
+export type StoredReturn = ReturnFigures & { id: number };
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const placeholders = (n: number, from = 1) =>
+  Array.from({ length: n }, (_, i) => `?${i + from}`).join(", ");
+
+/** The kind of each code that exists (village_committee, community, area). */
+export async function findKinds(db: D1Database, codes: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const part of chunks([...new Set(codes)], 90)) {
+    const { results } = await db
+      .prepare(`SELECT code, kind FROM regions WHERE code IN (${placeholders(part.length)})`)
+      .bind(...part)
+      .all<{ code: string; kind: string }>();
+    for (const r of results) out.set(r.code, r.kind);
+  }
+  return out;
+}
+
+/** Current returns of the villages between two periods, keyed "code|period". */
+export async function findCurrentReturns(
+  db: D1Database,
+  codes: string[],
+  from: string,
+  to: string,
+): Promise<Map<string, StoredReturn>> {
+  const out = new Map<string, StoredReturn>();
+  for (const part of chunks([...new Set(codes)], 90)) {
+    const { results } = await db
+      .prepare(
+        `SELECT id, village_code, period, total, operating, contracting, investment, subsidy, other
+         FROM income_returns
+         WHERE village_code IN (${placeholders(part.length, 3)}) AND period >= ?1 AND period <= ?2
+           AND superseded_at IS NULL`,
+      )
+      .bind(from, to, ...part)
+      .all<StoredReturn & { village_code: string; period: string }>();
+    for (const { village_code, period, ...r } of results) out.set(`${village_code}|${period}`, r);
+  }
+  return out;
+}
+
+export async function nextUploadId(db: D1Database): Promise<number> {
+  const row = await db
+    .prepare("SELECT COALESCE(max(id), 0) + 1 AS id FROM uploads")
+    .first<{ id: number }>();
+  return row?.id ?? 1;
+}
+
+export interface UploadRecord {
+  id: number;
+  userId: number;
+  kind: "income";
+  regionCode: string;
+  fileName: string;
+  sha256: string;
+  rowCount: number;
+  at: string;
+}
+
+/**
+ * The writes of an income upload, in order: the upload record, old rows superseded,
+ * new rows inserted (a revision after its original is superseded, so the one-current-row
+ * index holds at every step), the data set's last update.
+ */
+export function incomeCommitStatements(
+  db: D1Database,
+  upload: UploadRecord,
+  rows: IncomeRow[],
+  supersede: number[],
+  latestPeriod: string,
+): D1PreparedStatement[] {
+  const statements = [
+    db
+      .prepare(
+        `INSERT INTO uploads (id, user_id, kind, region_code, file_name, sha256, row_count, committed_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+      )
+      .bind(
+        upload.id,
+        upload.userId,
+        upload.kind,
+        upload.regionCode,
+        upload.fileName,
+        upload.sha256,
+        upload.rowCount,
+        upload.at,
+      ),
+  ];
+  for (const part of chunks(supersede, 98)) {
+    statements.push(
+      db
+        .prepare(
+          `UPDATE income_returns SET superseded_at = ?1
+           WHERE superseded_at IS NULL AND id IN (${placeholders(part.length, 2)})`,
+        )
+        .bind(upload.at, ...part),
+    );
+  }
+  const COLUMNS = 11;
+  for (const part of chunks(rows, 9)) {
+    const tuples = part.map((_, i) => `(${placeholders(COLUMNS, i * COLUMNS + 1)})`).join(", ");
+    statements.push(
+      db
+        .prepare(
+          `INSERT INTO income_returns (village_code, period, total, operating, contracting,
+             investment, subsidy, other, recorded_at, upload_id, reason) VALUES ${tuples}`,
+        )
+        .bind(
+          ...part.flatMap((r) => [
+            r.village_code,
+            r.period,
+            r.total,
+            r.operating,
+            r.contracting,
+            r.investment,
+            r.subsidy,
+            r.other,
+            upload.at,
+            upload.id,
+            r.reason,
+          ]),
+        ),
+    );
+  }
+  statements.push(
+    db
+      .prepare(
+        `INSERT INTO dataset_meta (key, value) VALUES ('last_updated', ?1), ('latest_period', ?2)
+         ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`,
+      )
+      .bind(upload.at, latestPeriod),
+  );
+  return statements;
+}

@@ -1,0 +1,59 @@
+/**
+ * The rollups of every region of one level (nationally, or within a subtree) for a few
+ * periods: the rows of a league table. An index seek on regions (level, code), then the
+ * live rollups by key; never raw returns.
+ */
+import type { Level } from "../lib/codes.ts";
+import { subtreeRange } from "../lib/codes.ts";
+import type { RegionKind } from "./regions.ts";
+import type { StatsRow } from "./stats.ts";
+
+export interface LevelRegion {
+  code: string;
+  name: string;
+  kind: RegionKind;
+  parent_code: string | null;
+}
+
+const STATS = `s.period, s.villages, s.reporting, s.income_total, s.operating, s.contracting,
+  s.investment, s.subsidy, s.other, s.income_median, s.band_zero, s.band_lt_5w, s.band_5w_10w,
+  s.band_10w_30w, s.band_30w_50w, s.band_50w_100w, s.band_ge_100w, s.yoy_matched,
+  s.yoy_current, s.yoy_previous`;
+
+/** Regions at `level` under `within` (all of them when null), in code order. */
+export async function findRegionsAtLevel(
+  db: D1Database,
+  level: Level,
+  within: string | null,
+): Promise<LevelRegion[]> {
+  const [low, high] = within ? subtreeRange(within) : ["", "~"];
+  const { results } = await db
+    .prepare(
+      `SELECT code, name, kind, parent_code FROM regions
+       WHERE level = ?1 AND code > ?2 AND code < ?3 ORDER BY code`,
+    )
+    .bind(level, low, high)
+    .all<LevelRegion>();
+  return results;
+}
+
+/** Live rollups of the regions at `level` under `within` for the given periods. */
+export async function findLevelStats(
+  db: D1Database,
+  level: Level,
+  within: string | null,
+  periods: readonly string[],
+): Promise<(StatsRow & { region_code: string })[]> {
+  const [low, high] = within ? subtreeRange(within) : ["", "~"];
+  const { results } = await db
+    .prepare(
+      `SELECT r.code AS region_code, ${STATS}
+       FROM regions r JOIN region_period_stats s
+         ON s.region_code = r.code AND s.valid_to IS NULL
+        AND s.period IN (SELECT value FROM json_each(?4))
+       WHERE r.level = ?1 AND r.code > ?2 AND r.code < ?3`,
+    )
+    .bind(level, low, high, JSON.stringify(periods))
+    .all<StatsRow & { region_code: string }>();
+  return results;
+}

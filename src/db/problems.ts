@@ -1,0 +1,146 @@
+/**
+ * Problem lists (问题清单) of a region's whole subtree: counts by status, durations,
+ * unresolved problems by department, and one page of the list with each problem's status
+ * history. Subtree reads are index range scans on problems_by_region. A problem is overdue
+ * when it is unresolved (open or claimed) and its due date is before the data date.
+ */
+import { subtreeRange } from "../lib/codes.ts";
+import type { ProblemStatus } from "../lib/problem-indicators.ts";
+
+export const PROBLEM_CATEGORIES = [
+  "land",
+  "water",
+  "power",
+  "funding",
+  "approval",
+  "technology",
+  "market",
+  "people",
+  "other",
+] as const;
+export type ProblemCategory = (typeof PROBLEM_CATEGORIES)[number];
+export const PROBLEM_CHANNELS = ["matchmaking", "direct_line", "visit", "other"] as const;
+export type ProblemChannel = (typeof PROBLEM_CHANNELS)[number];
+
+const RANGE = "p.region_code >= ?1 AND p.region_code < ?2";
+const UNRESOLVED = "p.status IN ('open', 'claimed')";
+const OVERDUE = `(${UNRESOLVED} AND p.due_on < ?3)`;
+
+export async function findProblemCounts(
+  db: D1Database,
+  code: string,
+  dataDate: string | null,
+): Promise<{ status: ProblemStatus; problems: number; overdue: number }[]> {
+  const [low, high] = subtreeRange(code);
+  const { results } = await db
+    .prepare(
+      `SELECT p.status, count(*) AS problems, sum(${OVERDUE}) AS overdue
+       FROM problems p WHERE ${RANGE} GROUP BY p.status`,
+    )
+    .bind(low, high, dataDate ?? "")
+    .all<{ status: ProblemStatus; problems: number; overdue: number }>();
+  return results;
+}
+
+/** Days from raising to claiming and to resolution, for every claimed problem. */
+export async function findProblemDurations(
+  db: D1Database,
+  code: string,
+): Promise<{ claim_days: number; resolve_days: number | null }[]> {
+  const [low, high] = subtreeRange(code);
+  const { results } = await db
+    .prepare(
+      `SELECT CAST(round(julianday(p.claimed_on) - julianday(p.raised_on)) AS INTEGER) AS claim_days,
+         CAST(round(julianday(p.resolved_on) - julianday(p.raised_on)) AS INTEGER) AS resolve_days
+       FROM problems p WHERE ${RANGE} AND p.claimed_on IS NOT NULL`,
+    )
+    .bind(low, high)
+    .all<{ claim_days: number; resolve_days: number | null }>();
+  return results;
+}
+
+/** Unresolved and overdue problems per claiming department (null: not yet claimed). */
+export async function findOpenByDepartment(
+  db: D1Database,
+  code: string,
+  dataDate: string | null,
+): Promise<{ department: string | null; unresolved: number; overdue: number }[]> {
+  const [low, high] = subtreeRange(code);
+  const { results } = await db
+    .prepare(
+      `SELECT p.department, count(*) AS unresolved, sum(p.due_on < ?3) AS overdue
+       FROM problems p WHERE ${RANGE} AND ${UNRESOLVED}
+       GROUP BY p.department
+       ORDER BY overdue DESC, unresolved DESC, p.department IS NULL, p.department`,
+    )
+    .bind(low, high, dataDate ?? "")
+    .all<{ department: string | null; unresolved: number; overdue: number }>();
+  return results;
+}
+
+export interface ProblemRow {
+  id: number;
+  region_code: string;
+  region_name: string;
+  project_id: number | null;
+  project_title: string | null;
+  title: string;
+  category: ProblemCategory;
+  channel: ProblemChannel;
+  raised_on: string;
+  due_on: string | null;
+  department: string | null;
+  claimed_on: string | null;
+  resolved_on: string | null;
+  closed_on: string | null;
+  status: ProblemStatus;
+  overdue: number;
+}
+
+export interface ProblemEventRow {
+  problem_id: number;
+  status: ProblemStatus;
+  event_date: string;
+  department: string | null;
+  note: string | null;
+}
+
+// Unresolved first (overdue ones at the top), then the most recently raised.
+const PAGE = `SELECT p.id FROM problems p WHERE ${RANGE}
+  ORDER BY ${UNRESOLVED} DESC, ${OVERDUE} DESC, p.raised_on DESC, p.id DESC LIMIT ?4 OFFSET ?5`;
+
+/** One page of the list, and the status events of the problems on it. */
+export async function findProblemPage(
+  db: D1Database,
+  code: string,
+  dataDate: string | null,
+  limit: number,
+  offset: number,
+): Promise<{ rows: ProblemRow[]; events: ProblemEventRow[] }> {
+  const [low, high] = subtreeRange(code);
+  const params = [low, high, dataDate ?? "", limit, offset];
+  const [rows, events] = await db.batch([
+    db
+      .prepare(
+        `SELECT p.id, p.region_code, r.name AS region_name, p.project_id, j.title AS project_title,
+           p.title, p.category, p.channel, p.raised_on, p.due_on, p.department, p.claimed_on,
+           p.resolved_on, p.closed_on, p.status, ${OVERDUE} AS overdue
+         FROM problems p JOIN regions r ON r.code = p.region_code
+           LEFT JOIN projects j ON j.id = p.project_id
+         WHERE p.id IN (${PAGE})
+         ORDER BY ${UNRESOLVED} DESC, ${OVERDUE} DESC, p.raised_on DESC, p.id DESC`,
+      )
+      .bind(...params),
+    db
+      .prepare(
+        `SELECT e.problem_id, e.status, e.event_date, e.department, e.note
+         FROM problem_events e WHERE e.problem_id IN (${PAGE})
+         ORDER BY e.problem_id, e.event_date, e.id`,
+      )
+      .bind(...params),
+  ]);
+  return {
+    rows: (rows?.results ?? []) as ProblemRow[],
+    events: (events?.results ?? []) as ProblemEventRow[],
+  };
+}

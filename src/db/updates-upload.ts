@@ -1,0 +1,131 @@
+/**
+ * Reads and writes for uploads of project, problem and target updates: the current state
+ * of the items a file names, and the statements that apply a change (the item's current
+ * state, plus its append-only history for projects and problems).
+ */
+import type { ProblemState, ProjectState, TargetState, UpdateKind } from "../lib/upload/updates.ts";
+
+const QUERIES: Record<UpdateKind, string> = {
+  projects: `SELECT p.id, p.region_code, p.status, p.progress, p.invested, p.start_date, p.completed_date,
+      (SELECT max(reported_on) FROM project_updates u WHERE u.project_id = p.id) AS last_reported_on
+    FROM projects p WHERE p.id IN`,
+  problems: `SELECT id, region_code, status, raised_on, department, claimed_on, resolved_on, closed_on
+    FROM problems WHERE id IN`,
+  targets: `SELECT id, village_code, phase, actual, status FROM targets WHERE id IN`,
+};
+
+export async function findStates<S extends { id: number }>(
+  db: D1Database,
+  kind: UpdateKind,
+  ids: number[],
+): Promise<Map<number, S>> {
+  const out = new Map<number, S>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 90) {
+    const part = unique.slice(i, i + 90);
+    const { results } = await db
+      .prepare(`${QUERIES[kind]} (${part.map((_, j) => `?${j + 1}`).join(", ")})`)
+      .bind(...part)
+      .all<S>();
+    for (const row of results) out.set(row.id, row);
+  }
+  return out;
+}
+
+export function problemStatements(
+  db: D1Database,
+  change: { after: ProblemState; before: ProblemState; date: string; note: string | null },
+  uploadId: number,
+  at: string,
+): D1PreparedStatement[] {
+  const a = change.after;
+  return [
+    // Guarded by the status read at check time: a concurrent change makes this a no-op.
+    db
+      .prepare(
+        `UPDATE problems SET status = ?2, department = ?3, claimed_on = ?4, resolved_on = ?5, closed_on = ?6,
+           updated_at = ?7 WHERE id = ?1 AND status = ?8`,
+      )
+      .bind(
+        a.id,
+        a.status,
+        a.department,
+        a.claimed_on,
+        a.resolved_on,
+        a.closed_on,
+        at,
+        change.before.status,
+      ),
+    db
+      .prepare(
+        `INSERT INTO problem_events (problem_id, status, event_date, department, note, recorded_at, upload_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
+      )
+      .bind(a.id, a.status, change.date, a.department, change.note, at, uploadId),
+  ];
+}
+
+export function projectStatements(
+  db: D1Database,
+  after: ProjectState,
+  uploadId: number,
+  at: string,
+): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        `UPDATE projects SET progress = ?2, invested = ?3, status = ?4, completed_date = ?5, updated_at = ?6
+         WHERE id = ?1`,
+      )
+      .bind(after.id, after.progress, after.invested, after.status, after.completed_date, at),
+    db
+      .prepare(
+        `INSERT INTO project_updates (project_id, reported_on, progress, invested, status, recorded_at, upload_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
+      )
+      .bind(
+        after.id,
+        after.last_reported_on,
+        after.progress,
+        after.invested,
+        after.status,
+        at,
+        uploadId,
+      ),
+  ];
+}
+
+export function targetStatements(
+  db: D1Database,
+  after: TargetState,
+  at: string,
+): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        "UPDATE targets SET phase = ?2, actual = ?3, status = ?4, updated_at = ?5 WHERE id = ?1",
+      )
+      .bind(after.id, after.phase, after.actual, after.status, at),
+  ];
+}
+
+export function uploadRecordStatement(
+  db: D1Database,
+  u: {
+    id: number;
+    userId: number;
+    kind: string;
+    regionCode: string;
+    fileName: string;
+    sha256: string;
+    rowCount: number;
+    at: string;
+  },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO uploads (id, user_id, kind, region_code, file_name, sha256, row_count, committed_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+    )
+    .bind(u.id, u.userId, u.kind, u.regionCode, u.fileName, u.sha256, u.rowCount, u.at);
+}

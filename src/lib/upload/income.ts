@@ -1,0 +1,228 @@
+/**
+ * Monthly income returns from an uploaded table: every row checked (zod for the cells,
+ * then the rules that need the database's answers), all errors at once, in Chinese,
+ * each naming its line and column. Then the diff against the stored returns: what is
+ * new, what is revised (old → new), what is unchanged.
+ */
+import { z } from "zod";
+import { SOURCES, satisfiesIdentity, type ReturnFigures } from "../indicators.ts";
+import { addMonths, PERIOD_PATTERN } from "../periods.ts";
+import { describeError as describe, mapColumns, type RowError } from "./columns.ts";
+import type { Table } from "./table.ts";
+
+export type { RowError };
+
+export const FIGURE_COLUMNS = ["total", ...SOURCES] as const;
+export type FigureColumn = (typeof FIGURE_COLUMNS)[number];
+
+/** Column keys with their Chinese headers (either is accepted; the template uses Chinese). */
+export const INCOME_COLUMNS = [
+  { key: "village_code", zh: "村代码", required: true },
+  { key: "period", zh: "统计期", required: true },
+  { key: "total", zh: "合计", required: true },
+  { key: "operating", zh: "经营收入", required: true },
+  { key: "contracting", zh: "发包及上交收入", required: true },
+  { key: "investment", zh: "投资收益", required: true },
+  { key: "subsidy", zh: "补助收入", required: true },
+  { key: "other", zh: "其他收入", required: true },
+  { key: "reason", zh: "说明", required: false },
+] as const;
+type ColumnKey = (typeof INCOME_COLUMNS)[number]["key"];
+
+const ZH: Record<ColumnKey, string> = Object.fromEntries(
+  INCOME_COLUMNS.map((c) => [c.key, c.zh]),
+) as Record<ColumnKey, string>;
+
+export interface IncomeRow extends ReturnFigures {
+  line: number;
+  village_code: string;
+  period: string;
+  reason: string | null;
+}
+
+const yuan = z.string().superRefine((value, ctx) => {
+  const v = value.replace(/[,，\s]/g, "");
+  if (v === "") ctx.addIssue({ code: "custom", message: "不能为空，没有收入请填 0" });
+  else if (/^-\d/.test(v))
+    ctx.addIssue({ code: "custom", message: `“${value}”是负数，收入不能为负` });
+  else if (/^\d+\.\d*[1-9]\d*$/.test(v))
+    ctx.addIssue({ code: "custom", message: `“${value}”不是整数：金额以元为单位，填整数` });
+  else if (!/^\d+(\.0*)?$/.test(v)) ctx.addIssue({ code: "custom", message: `“${value}”不是数字` });
+  else if (Number(v.split(".")[0]) > Number.MAX_SAFE_INTEGER)
+    ctx.addIssue({ code: "custom", message: `“${value}”超出可接受的范围` });
+});
+
+export const IncomeCellsSchema = z.object({
+  village_code: z
+    .string()
+    .regex(/^\d{12}$/, { error: (i) => `“${String(i.input)}”不是12位村级区划代码` }),
+  period: z
+    .string()
+    .regex(PERIOD_PATTERN, { error: (i) => `“${String(i.input)}”不是“年-月”格式，例如 2026-10` }),
+  total: yuan,
+  operating: yuan,
+  contracting: yuan,
+  investment: yuan,
+  subsidy: yuan,
+  other: yuan,
+  reason: z.string().max(500, { error: "说明不能超过500字" }),
+});
+
+const toYuan = (v: string) => Number(v.replace(/[,，\s]/g, "").split(".")[0]);
+
+/** Excel may turn 2026-10 into a date or "2026/10": accept the common spellings. */
+function normalisePeriod(value: string): string {
+  const m = /^(\d{4})[-/.年](\d{1,2})(?:月|[-/.]\d{1,2})?$/.exec(value);
+  return m ? `${m[1]}-${(m[2] as string).padStart(2, "0")}` : value;
+}
+
+/** Maps header cells to column keys; names the missing columns. */
+export function mapHeader(header: string[]): { index: Map<string, number>; errors: RowError[] } {
+  return mapColumns(header, INCOME_COLUMNS);
+}
+
+/** Cell-level checks of every row: types, the identity, duplicates within the file. */
+export function parseIncomeTable(table: Table): { rows: IncomeRow[]; errors: RowError[] } {
+  const { index, errors } = mapHeader(table.header);
+  if (errors.length > 0) return { rows: [], errors };
+  const rows: IncomeRow[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, cells } of table.rows) {
+    const raw = Object.fromEntries(
+      INCOME_COLUMNS.map((c) => [c.key, cells[index.get(c.key) ?? -1] ?? ""]),
+    ) as Record<ColumnKey, string>;
+    raw.period = normalisePeriod(raw.period);
+    const parsed = IncomeCellsSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0] as ColumnKey;
+        errors.push({ line, column: ZH[key] ?? String(key), message: issue.message });
+      }
+      continue;
+    }
+    const figures = Object.fromEntries(
+      FIGURE_COLUMNS.map((k) => [k, toYuan(parsed.data[k])]),
+    ) as ReturnFigures;
+    if (!satisfiesIdentity(figures)) {
+      const sum = SOURCES.reduce((s, k) => s + figures[k], 0);
+      errors.push({
+        line,
+        column: ZH.total,
+        message: `合计 ${figures.total} 不等于五项收入之和 ${sum}（经营+发包及上交+投资收益+补助+其他）`,
+      });
+      continue;
+    }
+    const key = `${parsed.data.village_code}|${parsed.data.period}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      errors.push({
+        line,
+        column: ZH.village_code,
+        message: `与第${first}行重复：同一个村同一统计期只能有一行（${parsed.data.village_code}，${parsed.data.period}）`,
+      });
+      continue;
+    }
+    seen.set(key, line);
+    rows.push({
+      line,
+      village_code: parsed.data.village_code,
+      period: parsed.data.period,
+      reason: parsed.data.reason.trim() || null,
+      ...figures,
+    });
+  }
+  return { rows, errors };
+}
+
+export interface IncomeContext {
+  /** The uploader's subtree (a clerk's region), or null for any region. */
+  scope: string | null;
+  /** What the regions table says of each code in the file (absent = unknown code). */
+  kinds: Map<string, string>;
+  /** Stored current returns by "code|period", for the file's periods and the month before. */
+  current: Map<string, ReturnFigures & { id: number }>;
+  /** The latest period that may be reported (the current month). */
+  latestPeriod: string;
+}
+
+/** The rules that need the database: codes, region scope, periods, falling year-to-date. */
+export function checkIncomeRows(rows: IncomeRow[], ctx: IncomeContext): RowError[] {
+  const errors: RowError[] = [];
+  const inFile = new Map(rows.map((r) => [`${r.village_code}|${r.period}`, r]));
+  for (const r of rows) {
+    const kind = ctx.kinds.get(r.village_code);
+    if (!kind) {
+      errors.push({
+        line: r.line,
+        column: ZH.village_code,
+        message: `区划代码 ${r.village_code} 不存在`,
+      });
+      continue;
+    }
+    if (ctx.scope !== null && !r.village_code.startsWith(ctx.scope)) {
+      errors.push({
+        line: r.line,
+        column: ZH.village_code,
+        message: `${r.village_code} 不在您负责的地区（${ctx.scope}）内，不能上报`,
+      });
+      continue;
+    }
+    if (kind !== "village_committee") {
+      errors.push({
+        line: r.line,
+        column: ZH.village_code,
+        message: `${r.village_code} 是城镇社区（居委会），不是村委会，不报送村集体经济收入`,
+      });
+      continue;
+    }
+    if (r.period > ctx.latestPeriod) {
+      errors.push({
+        line: r.line,
+        column: ZH.period,
+        message: `统计期 ${r.period} 还没有到（最晚可报 ${ctx.latestPeriod}）`,
+      });
+      continue;
+    }
+    if (!r.period.endsWith("-01") && r.reason === null) {
+      const before = `${r.village_code}|${addMonths(r.period, -1)}`;
+      const previous = inFile.get(before) ?? ctx.current.get(before);
+      if (previous && r.total < previous.total) {
+        errors.push({
+          line: r.line,
+          column: ZH.total,
+          message: `累计数比上月（${previous.total}）少：年内累计数不应下降，如确有原因（如冲减、更正）请在“说明”列写明`,
+        });
+      }
+    }
+  }
+  return errors;
+}
+
+export interface IncomeDiff {
+  added: IncomeRow[];
+  revised: { row: IncomeRow; before: ReturnFigures & { id: number } }[];
+  unchanged: IncomeRow[];
+}
+
+export function diffIncome(
+  rows: IncomeRow[],
+  current: Map<string, ReturnFigures & { id: number }>,
+): IncomeDiff {
+  const diff: IncomeDiff = { added: [], revised: [], unchanged: [] };
+  for (const row of rows) {
+    const before = current.get(`${row.village_code}|${row.period}`);
+    if (!before) diff.added.push(row);
+    else if (FIGURE_COLUMNS.every((k) => before[k] === row[k])) diff.unchanged.push(row);
+    else diff.revised.push({ row, before });
+  }
+  return diff;
+}
+
+/** One line per error, as the report shows them. */
+export const describeError = describe;
+
+/** The template's header row and one example row. */
+export function incomeTemplateCsv(): string {
+  const header = INCOME_COLUMNS.map((c) => c.zh).join(",");
+  return `\uFEFF${header}\r\n450422104211,2026-10,100000,40000,30000,7800,20000,2200,\r\n`;
+}

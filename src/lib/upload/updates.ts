@@ -1,0 +1,404 @@
+/**
+ * Updates to projects (progress reports), problems (status changes with dates and
+ * departments) and term targets (phase, actual value, status), uploaded like the returns:
+ * every row checked, all errors at once, then a diff against the current state.
+ * Rows name existing items by their number (编号); new items are not created by upload.
+ */
+import { z } from "zod";
+import { cellsOf, mapColumns, type ColumnSpec, type RowError } from "./columns.ts";
+import type { Table } from "./table.ts";
+
+export const UPDATE_KINDS = ["projects", "problems", "targets"] as const;
+export type UpdateKind = (typeof UPDATE_KINDS)[number];
+
+export const UPDATE_COLUMNS: Record<UpdateKind, readonly ColumnSpec[]> = {
+  projects: [
+    { key: "id", zh: "项目编号", required: true },
+    { key: "reported_on", zh: "报告日期", required: true },
+    { key: "progress", zh: "进度", required: true },
+    { key: "invested", zh: "累计投资", required: true },
+    { key: "status", zh: "状态", required: true },
+    { key: "reason", zh: "说明", required: false },
+  ],
+  problems: [
+    { key: "id", zh: "问题编号", required: true },
+    { key: "status", zh: "状态", required: true },
+    { key: "date", zh: "日期", required: true },
+    { key: "department", zh: "认领部门", required: false },
+    { key: "note", zh: "备注", required: false },
+  ],
+  targets: [
+    { key: "id", zh: "目标编号", required: true },
+    { key: "phase", zh: "阶段", required: true },
+    { key: "actual", zh: "实际值", required: false },
+    { key: "status", zh: "状态", required: true },
+    { key: "reason", zh: "说明", required: false },
+  ],
+};
+
+export const TEMPLATE_EXAMPLES: Record<UpdateKind, string[]> = {
+  projects: ["101", "2026-11-15", "60", "1200000", "在建", ""],
+  problems: ["2001", "已认领", "2026-11-12", "县自然资源局", "已安排现场踏勘"],
+  targets: ["3001", "实施", "520", "正常推进", ""],
+};
+
+/** Status and phase names, in Chinese as people write them, or as the API's keys. */
+const PROJECT_STATUS = {
+  planned: "计划",
+  under_way: "在建",
+  completed: "已完成",
+  suspended: "暂停",
+};
+const PROBLEM_STATUS = { open: "待认领", claimed: "已认领", resolved: "已解决", closed: "已销号" };
+const TARGET_STATUS = {
+  on_track: "正常推进",
+  achieved: "已完成",
+  exceeded: "超额完成",
+  at_risk: "有风险",
+  missed: "未完成",
+};
+const TARGET_PHASE = { plan: "制定", implement: "实施", consolidate: "巩固" };
+
+function choice<T extends Record<string, string>>(names: T, what: string) {
+  const keys = Object.keys(names) as (keyof T & string)[];
+  return z.string().transform((value, ctx) => {
+    const key = keys.find((k) => k === value || names[k] === value);
+    if (key) return key;
+    ctx.addIssue({
+      code: "custom",
+      message: `“${value}”不是有效的${what}，应为：${Object.values(names).join("、")}`,
+    });
+    return z.NEVER;
+  });
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const date = z.string().refine((v) => DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), {
+  error: (i) => `“${String(i.input)}”不是日期，应写成 2026-11-15`,
+});
+const id = z
+  .string()
+  .regex(/^\d{1,9}$/, { error: (i) => `“${String(i.input)}”不是编号` })
+  .transform(Number);
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, { error: `不能超过${max}字` })
+    .transform((v) => v.trim() || null);
+const wholeNumber = (what: string, max: number) =>
+  z.string().transform((value, ctx) => {
+    const v = value.replace(/[,，\s%％]/g, "");
+    if (!/^-?\d+(\.0*)?$/.test(v)) {
+      ctx.addIssue({ code: "custom", message: `“${value}”不是整数${what}` });
+      return z.NEVER;
+    }
+    const n = Number(v.split(".")[0]);
+    if (n < 0 || n > max) {
+      ctx.addIssue({ code: "custom", message: `“${value}”超出范围（0—${max}）` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const ROW_SCHEMAS = {
+  projects: z.object({
+    id,
+    reported_on: date,
+    progress: wholeNumber("（百分数）", 100),
+    invested: wholeNumber("（元）", Number.MAX_SAFE_INTEGER),
+    status: choice(PROJECT_STATUS, "项目状态"),
+    reason: text(500),
+  }),
+  problems: z.object({
+    id,
+    status: choice(PROBLEM_STATUS, "问题状态"),
+    date,
+    department: text(100),
+    note: text(500),
+  }),
+  targets: z.object({
+    id,
+    phase: choice(TARGET_PHASE, "阶段"),
+    actual: z.string().transform((value, ctx) => {
+      const v = value.replace(/[,，\s]/g, "");
+      if (v === "") return null;
+      if (!/^-?\d+(\.\d+)?$/.test(v)) {
+        ctx.addIssue({ code: "custom", message: `“${value}”不是数字` });
+        return z.NEVER;
+      }
+      return Number(v);
+    }),
+    status: choice(TARGET_STATUS, "目标状态"),
+    reason: text(500),
+  }),
+} as const;
+
+export type UpdateRow<K extends UpdateKind> = z.infer<(typeof ROW_SCHEMAS)[K]> & { line: number };
+
+/** Cell checks of every row, and the same item twice in one file. */
+export function parseUpdates<K extends UpdateKind>(
+  kind: K,
+  table: Table,
+): { rows: UpdateRow<K>[]; errors: RowError[] } {
+  const columns = UPDATE_COLUMNS[kind];
+  const { index, errors } = mapColumns(table.header, columns);
+  if (errors.length > 0) return { rows: [], errors };
+  const zh = Object.fromEntries(columns.map((c) => [c.key, c.zh]));
+  const rows: UpdateRow<K>[] = [];
+  const seen = new Map<number, number>();
+  for (const { line, cells } of table.rows) {
+    const parsed = ROW_SCHEMAS[kind].safeParse(cellsOf(cells, index, columns));
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0]);
+        errors.push({ line, column: zh[key] ?? key, message: issue.message });
+      }
+      continue;
+    }
+    const row = { ...parsed.data, line } as unknown as UpdateRow<K>;
+    const first = seen.get(row.id);
+    if (first !== undefined) {
+      errors.push({
+        line,
+        column: zh.id as string,
+        message: `与第${first}行重复：同一编号在一个文件里只能出现一次`,
+      });
+      continue;
+    }
+    seen.set(row.id, line);
+    rows.push(row);
+  }
+  return { rows, errors };
+}
+
+export interface ProblemState {
+  id: number;
+  region_code: string;
+  status: keyof typeof PROBLEM_STATUS;
+  raised_on: string;
+  department: string | null;
+  claimed_on: string | null;
+  resolved_on: string | null;
+  closed_on: string | null;
+}
+
+export interface ProjectState {
+  id: number;
+  region_code: string;
+  status: keyof typeof PROJECT_STATUS;
+  progress: number;
+  invested: number;
+  start_date: string;
+  completed_date: string | null;
+  last_reported_on: string | null;
+}
+
+export interface TargetState {
+  id: number;
+  village_code: string;
+  phase: keyof typeof TARGET_PHASE;
+  actual: number | null;
+  status: keyof typeof TARGET_STATUS;
+}
+
+export interface Change<R, S> {
+  row: R;
+  before: S;
+  after: S;
+}
+
+export interface Checked<R, S> {
+  errors: RowError[];
+  changes: Change<R, S>[];
+  unchanged: R[];
+}
+
+const RANK = { open: 0, claimed: 1, resolved: 2, closed: 3 } as const;
+
+/** Checks shared by all kinds: the item exists and lies inside the uploader's region. */
+function located<S>(
+  row: { id: number; line: number },
+  state: S | undefined,
+  region: (s: S) => string,
+  scope: string | null,
+  idColumn: string,
+  errors: RowError[],
+): state is S {
+  if (!state) {
+    errors.push({ line: row.line, column: idColumn, message: `编号 ${row.id} 不存在` });
+    return false;
+  }
+  if (scope !== null && !region(state).startsWith(scope)) {
+    errors.push({
+      line: row.line,
+      column: idColumn,
+      message: `编号 ${row.id} 属于 ${region(state)}，不在您负责的地区（${scope}）内`,
+    });
+    return false;
+  }
+  return true;
+}
+
+export function checkProblems(
+  rows: UpdateRow<"problems">[],
+  states: Map<number, ProblemState>,
+  scope: string | null,
+  today: string,
+): Checked<UpdateRow<"problems">, ProblemState> {
+  const out: Checked<UpdateRow<"problems">, ProblemState> = {
+    errors: [],
+    changes: [],
+    unchanged: [],
+  };
+  for (const row of rows) {
+    const s = states.get(row.id);
+    if (!located(row, s, (x) => x.region_code, scope, "问题编号", out.errors)) continue;
+    const stageDate = {
+      open: s.raised_on,
+      claimed: s.claimed_on,
+      resolved: s.resolved_on,
+      closed: s.closed_on,
+    }[s.status];
+    if (row.status === s.status) {
+      if (row.date === stageDate && (row.department === null || row.department === s.department))
+        out.unchanged.push(row);
+      else
+        out.errors.push({
+          line: row.line,
+          column: "状态",
+          message: `问题已是“${PROBLEM_STATUS[s.status]}”（${stageDate}），状态没有变化；日期有误请联系编辑更正`,
+        });
+      continue;
+    }
+    if (RANK[row.status] < RANK[s.status]) {
+      out.errors.push({
+        line: row.line,
+        column: "状态",
+        message: `状态不能倒退：当前为“${PROBLEM_STATUS[s.status]}”`,
+      });
+      continue;
+    }
+    const floor = stageDate ?? s.raised_on;
+    if (row.date < floor) {
+      out.errors.push({
+        line: row.line,
+        column: "日期",
+        message: `日期 ${row.date} 早于上一环节的日期 ${floor}`,
+      });
+      continue;
+    }
+    if (row.date > today) {
+      out.errors.push({ line: row.line, column: "日期", message: `日期 ${row.date} 还没有到` });
+      continue;
+    }
+    const department = row.department ?? s.department;
+    if (!department) {
+      out.errors.push({ line: row.line, column: "认领部门", message: "认领问题须写明认领部门" });
+      continue;
+    }
+    // A skipped stage is dated with this change (e.g. claimed and resolved the same day).
+    const after: ProblemState = {
+      ...s,
+      status: row.status,
+      department,
+      claimed_on: s.claimed_on ?? row.date,
+      resolved_on: RANK[row.status] >= 2 ? (s.resolved_on ?? row.date) : null,
+      closed_on: row.status === "closed" ? row.date : null,
+    };
+    out.changes.push({ row, before: s, after });
+  }
+  return out;
+}
+
+export function checkProjects(
+  rows: UpdateRow<"projects">[],
+  states: Map<number, ProjectState>,
+  scope: string | null,
+  today: string,
+): Checked<UpdateRow<"projects">, ProjectState> {
+  const out: Checked<UpdateRow<"projects">, ProjectState> = {
+    errors: [],
+    changes: [],
+    unchanged: [],
+  };
+  for (const row of rows) {
+    const s = states.get(row.id);
+    if (!located(row, s, (x) => x.region_code, scope, "项目编号", out.errors)) continue;
+    if (row.progress === s.progress && row.invested === s.invested && row.status === s.status) {
+      out.unchanged.push(row);
+      continue;
+    }
+    const errors: RowError[] = [];
+    if (row.reported_on > today)
+      errors.push({
+        line: row.line,
+        column: "报告日期",
+        message: `日期 ${row.reported_on} 还没有到`,
+      });
+    else if (row.reported_on < (s.last_reported_on ?? s.start_date)) {
+      errors.push({
+        line: row.line,
+        column: "报告日期",
+        message: `报告日期早于上次报告或开工日期（${s.last_reported_on ?? s.start_date}）`,
+      });
+    }
+    if (row.reason === null && row.invested < s.invested) {
+      errors.push({
+        line: row.line,
+        column: "累计投资",
+        message: `累计投资比上次（${s.invested}）少：如确有原因请在“说明”列写明`,
+      });
+    }
+    if (row.reason === null && row.progress < s.progress) {
+      errors.push({
+        line: row.line,
+        column: "进度",
+        message: `进度比上次（${s.progress}%）低：如确有原因请在“说明”列写明`,
+      });
+    }
+    if (row.status === "completed" && row.progress !== 100) {
+      errors.push({ line: row.line, column: "进度", message: "已完成的项目进度应为100" });
+    }
+    if (errors.length > 0) {
+      out.errors.push(...errors);
+      continue;
+    }
+    const after: ProjectState = {
+      ...s,
+      progress: row.progress,
+      invested: row.invested,
+      status: row.status,
+      completed_date: row.status === "completed" ? (s.completed_date ?? row.reported_on) : null,
+      last_reported_on: row.reported_on,
+    };
+    out.changes.push({ row, before: s, after });
+  }
+  return out;
+}
+
+export function checkTargets(
+  rows: UpdateRow<"targets">[],
+  states: Map<number, TargetState>,
+  scope: string | null,
+): Checked<UpdateRow<"targets">, TargetState> {
+  const out: Checked<UpdateRow<"targets">, TargetState> = {
+    errors: [],
+    changes: [],
+    unchanged: [],
+  };
+  for (const row of rows) {
+    const s = states.get(row.id);
+    if (!located(row, s, (x) => x.village_code, scope, "目标编号", out.errors)) continue;
+    const actual = row.actual ?? s.actual;
+    if (row.phase === s.phase && actual === s.actual && row.status === s.status) {
+      out.unchanged.push(row);
+      continue;
+    }
+    out.changes.push({
+      row,
+      before: s,
+      after: { ...s, phase: row.phase, actual, status: row.status },
+    });
+  }
+  return out;
+}

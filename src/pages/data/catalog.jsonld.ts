@@ -1,0 +1,16 @@
+/** /data/catalog.jsonld: the DCAT-AP catalogue of the datasets, for data portals. */
+import type { APIRoute } from "astro";
+import { env } from "cloudflare:workers";
+import { readDatasetMeta } from "../../db/meta.ts";
+import { dcatCatalog } from "../../lib/datapackage.ts";
+
+export const GET: APIRoute = async ({ url }) => {
+  const meta = await readDatasetMeta(env.DB);
+  return new Response(JSON.stringify(dcatCatalog(url.origin, meta.lastUpdated), null, 2), {
+    headers: {
+      "Content-Type": "application/ld+json; charset=utf-8",
+      "Cache-Control": "public, max-age=3600",
+      "Access-Control-Allow-Origin": "*",
+    },
+  });
+};

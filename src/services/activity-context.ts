@@ -1,0 +1,53 @@
+/**
+ * What the projects, problems and targets reports of a region share: the region, the
+ * data date their status is reckoned at, and facts about the data set.
+ */
+import { readDatasetMeta } from "../db/meta.ts";
+import { findRegion } from "../db/regions.ts";
+import { dataDate, pageWindow, type Paging } from "../lib/activity.ts";
+import { NotFoundError } from "../lib/errors.ts";
+import { toRef, type RegionRef } from "./region-report.ts";
+
+export interface ActivityContext {
+  region: RegionRef;
+  /** Status is as of this day (YYYY-MM-DD): the end of the latest period. */
+  data_date: string | null;
+  data_updated_at: string | null;
+  sample_data: boolean;
+}
+
+/** Which page of a list to read; `clamp` moves a page past the end to the last one. */
+export interface PageRequest {
+  page: number;
+  perPage: number;
+  clamp: boolean;
+}
+
+export async function loadActivityContext(db: D1Database, code: string): Promise<ActivityContext> {
+  const [region, meta] = await Promise.all([findRegion(db, code), readDatasetMeta(db)]);
+  if (!region) {
+    throw new NotFoundError(`No region has the code ${code}.`, `没有代码为 ${code} 的地区。`);
+  }
+  return {
+    region: toRef(region),
+    data_date: dataDate(meta.latestPeriod, meta.lastUpdated),
+    data_updated_at: meta.lastUpdated,
+    sample_data: meta.sampleData,
+  };
+}
+
+/** The page to read: what the response says about it, and where its rows start. */
+export function paging(total: number, request: PageRequest): { info: Paging; offset: number } {
+  const { offset, ...info } = pageWindow(total, request.page, request.perPage, request.clamp);
+  return { info, offset };
+}
+
+/** Counts for every key of a fixed list, zero where the data has none. */
+export function countsFor<K extends string>(
+  keys: readonly K[],
+  rows: { key: K; count: number }[],
+): Record<K, number> {
+  const out = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  for (const row of rows) out[row.key] += row.count;
+  return out;
+}

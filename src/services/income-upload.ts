@@ -1,0 +1,178 @@
+/**
+ * An income upload from file to database: read the file, check every row, diff against
+ * the stored returns (dry run), and commit returns, rollups, upload record and audit row
+ * in one atomic batch. Committing a file whose rows are all unchanged writes nothing.
+ */
+import { auditStatement } from "../db/audit.ts";
+import {
+  findCurrentReturns,
+  findKinds,
+  incomeCommitStatements,
+  nextUploadId,
+} from "../db/income-upload.ts";
+import { planRollups } from "../db/rollups.ts";
+import { sha256Hex } from "../lib/bytes.ts";
+import { addMonths } from "../lib/periods.ts";
+import {
+  checkIncomeRows,
+  describeError,
+  diffIncome,
+  FIGURE_COLUMNS,
+  parseIncomeTable,
+  type IncomeDiff,
+  type RowError,
+} from "../lib/upload/income.ts";
+import { readTable, type Table } from "../lib/upload/table.ts";
+
+export interface UploadReport {
+  fileName: string;
+  format: Table["format"];
+  rows: number;
+  errors: (RowError & { text: string })[];
+  added: number;
+  revised: { village_code: string; period: string; column: string; old: number; new: number }[];
+  unchanged: number;
+}
+
+export interface PreparedIncome {
+  report: UploadReport;
+  diff: IncomeDiff | null;
+  sha256: string;
+}
+
+/** The month a timestamp falls in, China time: the latest period that may be reported. */
+export function currentPeriod(nowIso: string): string {
+  const china = new Date(Date.parse(nowIso) + 8 * 3_600_000);
+  return china.toISOString().slice(0, 7);
+}
+
+/** Reads and checks a file; throws UploadFileError when it is not a readable table. */
+export async function prepareIncome(
+  db: D1Database,
+  bytes: Uint8Array<ArrayBuffer>,
+  fileName: string,
+  scope: string | null,
+  now: string,
+): Promise<PreparedIncome> {
+  const table = readTable(bytes, fileName);
+  const { rows, errors } = parseIncomeTable(table);
+  const codes = rows.map((r) => r.village_code);
+  const periods = rows.map((r) => r.period).sort();
+  const first = periods[0];
+  const last = periods.at(-1);
+  const current =
+    first && last ? await findCurrentReturns(db, codes, addMonths(first, -1), last) : new Map();
+  if (rows.length > 0) {
+    const kinds = await findKinds(db, codes);
+    errors.push(
+      ...checkIncomeRows(rows, { scope, kinds, current, latestPeriod: currentPeriod(now) }),
+    );
+  }
+  errors.sort((a, b) => a.line - b.line);
+  const diff = errors.length === 0 ? diffIncome(rows, current) : null;
+  return {
+    sha256: await sha256Hex(bytes),
+    diff,
+    report: {
+      fileName,
+      format: table.format,
+      rows: table.rows.length,
+      errors: errors.map((e) => ({ ...e, text: describeError(e) })),
+      added: diff?.added.length ?? 0,
+      revised:
+        diff?.revised.flatMap(({ row, before }) =>
+          FIGURE_COLUMNS.filter((k) => before[k] !== row[k]).map((k) => ({
+            village_code: row.village_code,
+            period: row.period,
+            column: k,
+            old: before[k],
+            new: row[k],
+          })),
+        ) ?? [],
+      unchanged: diff?.unchanged.length ?? 0,
+    },
+  };
+}
+
+export interface CommitResult {
+  uploadId: number | null;
+  statements: number;
+}
+
+/** Writes a checked upload in one batch; a no-op when nothing changed. */
+export async function commitIncome(
+  db: D1Database,
+  prepared: PreparedIncome,
+  user: { id: number; region_code: string | null },
+  now: string,
+  ip: string | null,
+): Promise<CommitResult> {
+  const diff = prepared.diff;
+  if (!diff) throw new Error("commitIncome: the upload has errors");
+  const changed = [...diff.added, ...diff.revised.map((r) => r.row)];
+  if (changed.length === 0) return { uploadId: null, statements: 0 };
+
+  const uploadId = await nextUploadId(db);
+  const latest = changed
+    .map((r) => r.period)
+    .sort()
+    .at(-1) as string;
+  const provinces = [...new Set(changed.map((r) => r.village_code.slice(0, 2)))];
+  const statements = incomeCommitStatements(
+    db,
+    {
+      id: uploadId,
+      userId: user.id,
+      kind: "income",
+      regionCode: user.region_code ?? commonPrefix(changed.map((r) => r.village_code)),
+      fileName: prepared.report.fileName,
+      sha256: prepared.sha256,
+      rowCount: changed.length,
+      at: now,
+    },
+    changed,
+    diff.revised.map((r) => r.before.id),
+    latest,
+  );
+  // Rollups of P, and of P+12 whose year-on-year growth reads P (only months already open).
+  const open = currentPeriod(now);
+  for (const province of provinces) {
+    const mine = changed.filter((r) => r.village_code.startsWith(province));
+    const periods = [...new Set(mine.flatMap((r) => [r.period, addMonths(r.period, 12)]))]
+      .filter((p) => p <= open)
+      .sort();
+    statements.push(...(await planRollups(db, province, periods, now, mine)));
+  }
+  statements.push(
+    auditStatement(db, {
+      at: now,
+      userId: user.id,
+      action: "upload.commit",
+      entity: "income_returns",
+      ids: [`upload:${uploadId}`, ...changed.map((r) => `${r.village_code}|${r.period}`)],
+      before: diff.revised.map(({ row, before }) => ({
+        village_code: row.village_code,
+        period: row.period,
+        ...Object.fromEntries(FIGURE_COLUMNS.map((k) => [k, before[k]])),
+      })),
+      after: changed.map((r) => ({
+        village_code: r.village_code,
+        period: r.period,
+        ...Object.fromEntries(FIGURE_COLUMNS.map((k) => [k, r[k]])),
+        reason: r.reason,
+      })),
+      ip,
+    }),
+  );
+  await db.batch(statements);
+  return { uploadId, statements: statements.length };
+}
+
+/** The deepest region code all the file's villages share (for an editor's upload record). */
+function commonPrefix(codes: string[]): string {
+  for (const length of [9, 6, 4, 2]) {
+    const prefix = codes[0]?.slice(0, length) ?? "";
+    if (codes.every((c) => c.startsWith(prefix))) return prefix;
+  }
+  return codes[0]?.slice(0, 2) ?? "";
+}

@@ -1,0 +1,111 @@
+/**
+ * A region's problem lists (问题清单) over its whole subtree: counts, 办结率, median days
+ * to claim and to resolve, unresolved problems by department, and one page of the list
+ * with each problem's status history. What the API and pages show.
+ */
+import {
+  findOpenByDepartment,
+  findProblemCounts,
+  findProblemDurations,
+  findProblemPage,
+  type ProblemCategory,
+  type ProblemChannel,
+} from "../db/problems.ts";
+import type { Paging } from "../lib/activity.ts";
+import {
+  type ProblemStatus,
+  type ProblemSummary,
+  summariseProblems,
+} from "../lib/problem-indicators.ts";
+import {
+  type ActivityContext,
+  loadActivityContext,
+  type PageRequest,
+  paging,
+} from "./activity-context.ts";
+
+export interface ProblemEvent {
+  status: ProblemStatus;
+  date: string;
+  department: string | null;
+  note: string | null;
+}
+
+export interface ProblemItem {
+  id: number;
+  title: string;
+  region: { code: string; name: string };
+  project: { id: number; title: string | null } | null;
+  category: ProblemCategory;
+  channel: ProblemChannel;
+  raised_on: string;
+  due_on: string | null;
+  department: string | null;
+  claimed_on: string | null;
+  resolved_on: string | null;
+  closed_on: string | null;
+  status: ProblemStatus;
+  overdue: boolean;
+  events: ProblemEvent[];
+}
+
+export interface ProblemsReport extends ActivityContext {
+  summary: ProblemSummary;
+  /** Unresolved problems per claiming department; department null: not yet claimed. */
+  by_department: { department: string | null; unresolved: number; overdue: number }[];
+  items: ProblemItem[];
+  paging: Paging;
+}
+
+export async function loadProblemsReport(
+  db: D1Database,
+  code: string,
+  request: PageRequest,
+): Promise<ProblemsReport> {
+  const context = await loadActivityContext(db, code);
+  const [counts, durations, byDepartment] = await Promise.all([
+    findProblemCounts(db, code, context.data_date),
+    findProblemDurations(db, code),
+    findOpenByDepartment(db, code, context.data_date),
+  ]);
+  const summary = summariseProblems(
+    Object.fromEntries(counts.map((c) => [c.status, c.problems])),
+    counts.reduce((sum, c) => sum + c.overdue, 0),
+    durations.map((d) => d.claim_days),
+    durations.flatMap((d) => (d.resolve_days === null ? [] : [d.resolve_days])),
+  );
+  const window = paging(summary.collected, request);
+  const { rows, events } =
+    summary.collected > 0
+      ? await findProblemPage(db, code, context.data_date, window.info.per_page, window.offset)
+      : { rows: [], events: [] };
+  const history = new Map<number, ProblemEvent[]>();
+  for (const e of events) {
+    const list = history.get(e.problem_id) ?? [];
+    list.push({ status: e.status, date: e.event_date, department: e.department, note: e.note });
+    history.set(e.problem_id, list);
+  }
+  return {
+    ...context,
+    summary,
+    by_department: byDepartment,
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      region: { code: r.region_code, name: r.region_name },
+      project: r.project_id === null ? null : { id: r.project_id, title: r.project_title },
+      category: r.category,
+      channel: r.channel,
+      raised_on: r.raised_on,
+      due_on: r.due_on,
+      department: r.department,
+      claimed_on: r.claimed_on,
+      resolved_on: r.resolved_on,
+      closed_on: r.closed_on,
+      status: r.status,
+      overdue: r.overdue === 1,
+      events: history.get(r.id) ?? [],
+    })),
+    paging: window.info,
+  };
+}

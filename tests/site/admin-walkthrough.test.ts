@@ -1,0 +1,166 @@
+/**
+ * In real Chromium against the built Worker: an editor signs in (password + TOTP), uploads
+ * a revised monthly return (dry run, then commit), drafts a bulletin for the published
+ * 2026-10 release, previews it, publishes it, and finds it on the public site, with the
+ * figures frozen at the release while the live figures include the revision. It runs on
+ * its own copy of the sample database, so its writes reach no other test.
+ */
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SAMPLE_ACCOUNTS, SAMPLE_PASSWORD } from "../../scripts/sample-data/releases.ts";
+import { fromBase32 } from "../../src/lib/bytes.ts";
+import { totp } from "../../src/lib/totp.ts";
+import { launchChromium } from "../support/browser.ts";
+import { startIsolatedServer, type IsolatedServer } from "../support/isolated-server.ts";
+import { openSampleDatabase } from "../support/sample-db.ts";
+
+// This test writes (an upload, a bulletin): it gets its own copy of the sample database.
+let server: IsolatedServer;
+let base = "";
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startIsolatedServer();
+  base = server.baseUrl;
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on("dialog", (dialog) => void dialog.accept());
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const COUNTY = "450422";
+const PERIOD = "2026-10";
+const FROZEN_AT = "2026-11-20T02:00:00Z";
+
+/** Plain SQL over the raw returns: the county's total as of a moment, or live. */
+function countyTotal(at: string | null): number {
+  const db = openSampleDatabase(server.persistTo);
+  const asOf = at
+    ? "i.recorded_at <= ?3 AND (i.superseded_at IS NULL OR i.superseded_at > ?3)"
+    : "i.superseded_at IS NULL AND ?3 IS NULL";
+  const row = db
+    .prepare(
+      `SELECT sum(i.total) AS total FROM income_returns i JOIN regions r ON r.code = i.village_code
+       WHERE r.kind = 'village_committee' AND substr(i.village_code, 1, 6) = ?1 AND i.period = ?2 AND ${asOf}`,
+    )
+    .get(COUNTY, PERIOD, at) as { total: number };
+  db.close();
+  return row.total;
+}
+
+/** A village of the county that reported for the period, with its current return. */
+function someReturn() {
+  const db = openSampleDatabase(server.persistTo);
+  const row = db
+    .prepare(
+      `SELECT village_code, total, operating, contracting, investment, subsidy, other FROM income_returns
+       WHERE village_code LIKE '4504221%' AND village_code <> '450422104211' AND period = ?1
+         AND superseded_at IS NULL ORDER BY village_code LIMIT 1`,
+    )
+    .get(PERIOD) as Record<string, number | string>;
+  const release = db.prepare("SELECT id FROM releases WHERE period = ?1").get(PERIOD) as {
+    id: number;
+  };
+  db.close();
+  return { row, releaseId: release.id };
+}
+
+describe("an editor: upload → draft → preview → publish", () => {
+  it("signs in with password and authenticator code", async () => {
+    const editor = SAMPLE_ACCOUNTS.find((a) => a.role === "editor")!;
+    await page.goto(`${base}/admin/login`);
+    await page.fill("input[name=email]", editor.email);
+    await page.fill("input[name=password]", SAMPLE_PASSWORD);
+    await page.fill("input[name=code]", await totp(fromBase32(editor.totp), Date.now() / 1000));
+    await Promise.all([page.waitForURL(`${base}/admin`), page.click(".login button[type=submit]")]);
+    expect(await page.textContent(".admin-nav")).toContain("编辑（样例）");
+  });
+
+  let frozen: number;
+
+  it("uploads a revised return: the dry run shows old → new, the commit writes it", async () => {
+    frozen = countyTotal(FROZEN_AT);
+    const { row } = someReturn();
+    const newTotal = Number(row.total) + 10_000;
+    const csv =
+      "村代码,统计期,合计,经营收入,发包及上交收入,投资收益,补助收入,其他收入,说明\r\n" +
+      `${row.village_code},${PERIOD},${newTotal},${Number(row.operating) + 10_000},${row.contracting},${row.investment},${row.subsidy},${row.other},补报合作社分红\r\n`;
+    const file = join(tmpdir(), `ledger-upload-${Date.now()}.csv`);
+    writeFileSync(file, csv);
+
+    const liveBefore = countyTotal(null);
+    await page.goto(`${base}/admin/upload`);
+    await page.setInputFiles("input[type=file]", file);
+    await page.click("button[type=submit][value=dry]");
+    await page.waitForSelector("#upload-summary");
+    expect(await page.textContent("#upload-summary")).toContain("修订 1 行");
+    expect(await page.textContent("#report table")).toContain(String(newTotal));
+    expect(countyTotal(null)).toBe(liveBefore); // the dry run wrote nothing
+
+    await page.click("#commit");
+    await page.waitForFunction(() =>
+      document.querySelector("#upload-status")?.textContent?.includes("已写入"),
+    );
+    expect(countyTotal(null)).toBe(liveBefore + 10_000);
+    // The release's frozen figure did not move.
+    expect(countyTotal(FROZEN_AT)).toBe(frozen);
+  });
+
+  let bulletinUrl = "";
+
+  it("drafts a bulletin and previews it exactly as it will appear, with no script getting in", async () => {
+    const { releaseId } = someReturn();
+    await page.goto(`${base}/admin/bulletins`);
+    await page.selectOption("select[name=release_id]", String(releaseId));
+    await page.fill("input[name=title]", "藤县2026年10月进度表");
+    await page.fill("input[name=region_code]", COUNTY);
+    await page.fill(
+      "textarea[name=narrative_md]",
+      "**加快**进度。<script>window.__xss = 1</script>",
+    );
+    await Promise.all([
+      page.waitForURL(/\/admin\/bulletins\/\d+$/),
+      page.click("#bulletin-form button[type=submit]"),
+    ]);
+    bulletinUrl = page.url();
+    expect(await page.getAttribute("#bulletin-status", "data-status")).toBe("draft");
+    const shown = await page.getAttribute('.frame [data-indicator="income_total"]', "data-value");
+    expect(Number(shown)).toBe(frozen);
+    expect(await page.textContent(".frame .narrative")).toContain(
+      "<script>window.__xss = 1</script>",
+    );
+    expect(
+      await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).toBeUndefined();
+    expect(await page.innerHTML(".frame .narrative strong")).toBe("加快");
+  });
+
+  it("publishes it; the public page shows the frozen figures, the API the revised ones", async () => {
+    await page.click("form[data-api$='/publish'] button");
+    await page.waitForFunction(
+      () => document.querySelector("#bulletin-status")?.getAttribute("data-status") === "published",
+    );
+    const id = bulletinUrl.split("/").at(-1);
+    const response = await page.goto(`${base}/bulletins/${id}`);
+    expect(response?.status()).toBe(200);
+    expect(await page.textContent("h1")).toBe("藤县2026年10月进度表");
+    expect(Number(await page.getAttribute('[data-indicator="income_total"]', "data-value"))).toBe(
+      frozen,
+    );
+    const api = (await (
+      await fetch(`${base}/api/v1/regions/${COUNTY}/summary?period=${PERIOD}`)
+    ).json()) as {
+      indicators: { income_total: { value: number } };
+    };
+    expect(api.indicators.income_total.value).toBe(countyTotal(null));
+    expect(api.indicators.income_total.value).not.toBe(frozen);
+  });
+});

@@ -1,0 +1,136 @@
+/** Problem-list indicator math and the activity helpers, on hand-worked cases. */
+import { describe, expect, it } from "vitest";
+import {
+  dataDate,
+  lastDayOfPeriod,
+  pageHref,
+  pageWindow,
+  parsePageParam,
+  targetProgress,
+} from "../../src/lib/activity.ts";
+import {
+  daysBetween,
+  median,
+  medianFigure,
+  ratio,
+  summariseProblems,
+} from "../../src/lib/problem-indicators.ts";
+
+describe("median", () => {
+  it("takes the middle of an odd count, in any order", () => {
+    expect(median([9, 1, 5])).toBe(5);
+    expect(median([7])).toBe(7);
+  });
+  it("takes the mean of the two middle values of an even count", () => {
+    expect(median([10, 2, 7, 4])).toBe(5.5);
+    expect(median([3, 3])).toBe(3);
+  });
+  it("is null for no values, with a sample of 0", () => {
+    expect(median([])).toBeNull();
+    expect(medianFigure([])).toEqual({ value: null, sample: 0 });
+  });
+  it("does not reorder its argument", () => {
+    const values = [3, 1, 2];
+    median(values);
+    expect(values).toEqual([3, 1, 2]);
+  });
+});
+
+describe("daysBetween and ratio", () => {
+  it("counts whole days across month and leap-year ends", () => {
+    expect(daysBetween("2025-01-01", "2025-02-10")).toBe(40);
+    expect(daysBetween("2024-02-28", "2024-03-01")).toBe(2);
+    expect(daysBetween("2025-06-03", "2025-06-03")).toBe(0);
+  });
+  it("keeps numerator and denominator, and has no value over zero", () => {
+    expect(ratio(316, 379)).toEqual({ value: 316 / 379, numerator: 316, denominator: 379 });
+    expect(ratio(0, 0)).toEqual({ value: null, numerator: 0, denominator: 0 });
+  });
+});
+
+describe("summariseProblems", () => {
+  it("works out 办结率 = (resolved + closed) / collected and the steps reached", () => {
+    const s = summariseProblems(
+      { open: 2, claimed: 1, resolved: 1, closed: 2 },
+      2,
+      [4, 10, 2, 7],
+      [40, 30, 67],
+    );
+    expect(s.collected).toBe(6);
+    expect(s.reached).toEqual({ claimed: 4, resolved: 3, closed: 2 });
+    expect(s.unresolved).toBe(3);
+    expect(s.overdue).toBe(2);
+    expect(s.resolution_rate).toEqual({ value: 0.5, numerator: 3, denominator: 6 });
+    expect(s.median_days_to_claim).toEqual({ value: 5.5, sample: 4 });
+    expect(s.median_days_to_resolve).toEqual({ value: 40, sample: 3 });
+  });
+  it("gives Laibin's 83.4% from 316 of 379", () => {
+    const s = summariseProblems({ closed: 250, resolved: 66, claimed: 38, open: 25 }, 0, [], []);
+    expect(s.resolution_rate.numerator).toBe(316);
+    expect(s.resolution_rate.denominator).toBe(379);
+    expect(Math.round((s.resolution_rate.value as number) * 1000) / 10).toBe(83.4);
+  });
+  it("fills missing statuses with zero and has no rate for an empty list", () => {
+    const s = summariseProblems({}, 0, [], []);
+    expect(s.by_status).toEqual({ open: 0, claimed: 0, resolved: 0, closed: 0 });
+    expect(s.resolution_rate.value).toBeNull();
+    expect(s.median_days_to_resolve.value).toBeNull();
+  });
+});
+
+describe("activity helpers", () => {
+  it("finds the last day of a month, February included", () => {
+    expect(lastDayOfPeriod("2026-10")).toBe("2026-10-31");
+    expect(lastDayOfPeriod("2024-02")).toBe("2024-02-29");
+    expect(lastDayOfPeriod("2025-02")).toBe("2025-02-28");
+    expect(lastDayOfPeriod("2025-12")).toBe("2025-12-31");
+  });
+  it("reckons the data date from the latest period, else the last update", () => {
+    expect(dataDate("2026-10", "2026-11-10T02:00:00Z")).toBe("2026-10-31");
+    expect(dataDate(null, "2026-11-10T02:00:00Z")).toBe("2026-11-10");
+    expect(dataDate(null, null)).toBeNull();
+  });
+  it("pages: offsets, clamping past the end, and an empty list's single page", () => {
+    expect(pageWindow(45, 2, 20)).toEqual({
+      page: 2,
+      per_page: 20,
+      total: 45,
+      pages: 3,
+      offset: 20,
+    });
+    expect(pageWindow(45, 9, 20)).toMatchObject({ page: 3, offset: 40 });
+    expect(pageWindow(45, 9, 20, false)).toMatchObject({ page: 9, offset: 160 });
+    expect(pageWindow(0, 1, 20)).toMatchObject({ page: 1, pages: 1, offset: 0 });
+    expect(pageWindow(45, -3, 20)).toMatchObject({ page: 1, offset: 0 });
+  });
+  it("measures a target's way from baseline to target", () => {
+    expect(targetProgress(120, 500, 712)).toBeCloseTo(592 / 380, 12);
+    expect(targetProgress(10, 40, 16)).toBeCloseTo(0.2, 12);
+    expect(targetProgress(0, 1, 1)).toBe(1);
+    expect(targetProgress(0, 2, null)).toBeNull();
+    expect(targetProgress(5, 5, 5)).toBeNull();
+    // A target to bring something down: 30 → 10, now 20, is half way.
+    expect(targetProgress(30, 10, 20)).toBe(0.5);
+  });
+});
+
+describe("page parameters of the region page", () => {
+  it("reads whole page numbers and reports anything else", () => {
+    expect(parsePageParam(null)).toEqual({ page: 1, invalid: null });
+    expect(parsePageParam("3")).toEqual({ page: 3, invalid: null });
+    expect(parsePageParam("0")).toEqual({ page: 1, invalid: "0" });
+    expect(parsePageParam("-2")).toEqual({ page: 1, invalid: "-2" });
+    expect(parsePageParam("2.5")).toEqual({ page: 1, invalid: "2.5" });
+    expect(parsePageParam("abc")).toEqual({ page: 1, invalid: "abc" });
+    expect(parsePageParam("99999999")).toEqual({ page: 1, invalid: "99999999" });
+  });
+  it("links to another page keeping the other parameters", () => {
+    const url = new URL("http://x/r/450422?period=2026-09&problems_page=2&sort=name");
+    expect(pageHref(url, "projects_page", 3, "projects")).toBe(
+      "/r/450422?period=2026-09&problems_page=2&sort=name&projects_page=3#projects",
+    );
+    expect(pageHref(url, "problems_page", 1, "problems")).toBe(
+      "/r/450422?period=2026-09&sort=name#problems",
+    );
+  });
+});
