@@ -62,7 +62,7 @@ async function pageWeight(base: string, path: string): Promise<{ html: number; j
     const code = await (await fetch(url)).text();
     js += gzipSync(code).length;
     // Static and dynamic imports: a chart chunk loaded on demand still counts.
-    for (const m of code.matchAll(/(?:import\s*\(?|from)\s*["']([^"']+\.js)["']/g))
+    for (const m of code.matchAll(/(?:import\s*\(?|from)\s*["'`]([^"'`]+\.js)["'`]/g))
       queue.push(new URL(m[1] as string, url).href);
   }
   return { html: gzipSync(html).length, js };

@@ -17,6 +17,14 @@ export function basePath(path: string): string {
   return path.startsWith("/en/") ? path.slice(3) : path;
 }
 
+/** Paths that exist in English too (the back office, bulletins, calendar and data are Chinese only). */
+const ENGLISH_PATHS = [/^\/$/, /^\/r\/\d+$/, /^\/rankings$/, /^\/methodology$/, /^\/search$/];
+
+/** Whether a page (given without its language prefix) has an English version. */
+export function hasEnglish(path: string): boolean {
+  return ENGLISH_PATHS.some((re) => re.test(path));
+}
+
 /** The language a request path is in. */
 export function langOfPath(path: string): Lang {
   return path === "/en" || path.startsWith("/en/") ? "en" : "zh";
