@@ -11,26 +11,16 @@
  * rows a year) to that copy, e.g. --years 31 for about 2.8 million returns. Needs
  * `npx astro build` first (it serves dist/server).
  */
-import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { d1File, TEST_PERSIST_DIR } from "../tests/support/sample-db.ts";
 import { peakRssDuring, workerdInGroup } from "./process-memory.ts";
+import { serve } from "./serve-build.ts";
 
 const args = process.argv.slice(2);
 const years = Number(args[args.indexOf("--years") + 1] ?? 0) || 0;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** Adds `years` synthetic years (1990, 1991, ...) copied from 2025's current returns. */
 function addSyntheticYears(file: string, count: number): number {
@@ -53,41 +43,9 @@ async function main(): Promise<void> {
   cpSync(TEST_PERSIST_DIR, dir, { recursive: true });
   const total = addSyntheticYears(d1File(dir), years);
   console.log(`income_returns rows in the benchmark database: ${total.toLocaleString("en")}`);
-  const port = await freePort();
-  const server = spawn(
-    "npx",
-    [
-      "wrangler",
-      "dev",
-      "--config",
-      "dist/server/wrangler.json",
-      "--port",
-      String(port),
-      "--ip",
-      "127.0.0.1",
-      "--persist-to",
-      dir,
-      "--log-level",
-      "error",
-      "--show-interactive-dev-session=false",
-      "--live-reload=false",
-    ],
-    {
-      detached: true,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" },
-    },
-  );
-  const base = `http://127.0.0.1:${port}`;
+  const server = await serve({ persistTo: dir, waitMs: 120_000 });
+  const base = server.base;
   try {
-    for (let i = 0; i < 120; i++) {
-      try {
-        if ((await fetch(`${base}/api/v1/datasets`)).ok) break;
-      } catch {
-        // not up yet
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
     const exportOnce = async (query: string) => {
       const started = performance.now();
       const response = await fetch(`${base}/api/v1/datasets/village-income.csv${query}`, {
@@ -111,7 +69,7 @@ async function main(): Promise<void> {
     console.log("export                 rows        MB     s   rows/s   workerd RSS before → peak");
     for (const cut of cuts) {
       // Found again each time: wrangler restarts workerd if dist/ changes under it.
-      const pids = workerdInGroup(server.pid as number);
+      const pids = workerdInGroup(server.pid);
       const { result, peak, before } = await peakRssDuring(pids, () => exportOnce(cut));
       console.log(
         `${(cut || "(all)").padEnd(18)} ${result.rows.toLocaleString("en").padStart(10)} ${(result.bytes / 1e6).toFixed(1).padStart(8)} ${result.seconds.toFixed(1).padStart(5)} ${Math.round(
@@ -124,7 +82,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    server.stop();
     await new Promise((r) => setTimeout(r, 500));
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 /**
- * Builds the Worker and serves the production build with wrangler on a free port, with the
- * local sample data (as `npm start` does), for the benchmark scripts. The server runs in
- * its own process group so that stopping it stops workerd too.
+ * Serving a production build with wrangler, for `npm start`, the benchmarks and the site
+ * tests: one place that builds, picks a free port, starts the server in its own process
+ * group (so that stopping it stops workerd too) and waits until the API answers.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -18,31 +18,38 @@ export const SCRIPT_ENV = {
 };
 
 export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const server = createServer().listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(),
+      );
     });
   });
 }
 
+/** Builds the site into `outDir` (dist by default); throws when the build fails. */
+export function buildSite(outDir?: string): void {
+  const args = ["astro", "build", ...(outDir ? ["--outDir", outDir] : [])];
+  const build = spawnSync("npx", args, { stdio: ["ignore", "ignore", "inherit"], env: SCRIPT_ENV });
+  if (build.status !== 0) throw new Error("astro build failed");
+}
+
 export interface Served {
   base: string;
+  /** The server's process group (wrangler and its workerd). */
+  pid: number;
   stop: () => void;
 }
 
 /**
- * Builds into a directory of its own (so that another build of the same checkout cannot
- * change the files under the running server), starts wrangler and waits for the API.
+ * Serves an existing build (`dist` unless told) on a free port with the local D1 state in
+ * `persistTo`, and waits up to `waitMs` for /api/v1/regions/45 to answer.
  */
-export async function serveBuild(): Promise<Served> {
-  ensureDatabase();
-  const outDir = mkdtempSync(join(tmpdir(), "village-ledger-build-"));
-  const build = spawnSync("npx", ["astro", "build", "--outDir", outDir], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: SCRIPT_ENV,
-  });
-  if (build.status !== 0) process.exit(1);
+export async function serve(
+  options: { persistTo?: string; outDir?: string; waitMs?: number; onStop?: () => void } = {},
+): Promise<Served> {
+  const { persistTo = ".wrangler/state", outDir = "dist", waitMs = 60_000, onStop } = options;
   const port = await freePort();
   const server = spawn(
     "npx",
@@ -56,7 +63,7 @@ export async function serveBuild(): Promise<Served> {
       "--ip",
       "127.0.0.1",
       "--persist-to",
-      ".wrangler/state",
+      persistTo,
       "--log-level",
       "error",
       "--show-interactive-dev-session=false",
@@ -69,17 +76,31 @@ export async function serveBuild(): Promise<Served> {
     } catch {
       // already gone
     }
-    rmSync(outDir, { recursive: true, force: true });
+    onStop?.();
   };
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
+  const deadline = Date.now() + waitMs;
+  while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${base}/api/v1/regions/45`)).ok) return { base, stop };
+      if ((await fetch(`${base}/api/v1/regions/45`)).ok)
+        return { base, pid: server.pid ?? 0, stop };
     } catch {
-      // not up yet
+      // not listening yet
     }
     await new Promise((r) => setTimeout(r, 250));
   }
   stop();
-  throw new Error(`the server did not answer at ${base}`);
+  throw new Error(`the server did not answer at ${base} within ${waitMs} ms`);
+}
+
+/**
+ * For the benchmarks: builds into a directory of its own (so that another build of the
+ * same checkout cannot change the files under the running server) and serves it with the
+ * local sample data, as `npm start` does.
+ */
+export async function serveBuild(): Promise<Served> {
+  ensureDatabase();
+  const outDir = mkdtempSync(join(tmpdir(), "village-ledger-build-"));
+  buildSite(outDir);
+  return serve({ outDir, onStop: () => rmSync(outDir, { recursive: true, force: true }) });
 }

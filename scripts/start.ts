@@ -2,22 +2,16 @@
  * `npm start`: the site with its sample data at http://localhost:8787 (PORT overrides).
  * Creates and loads the local D1 database on first start, builds the Worker, serves it.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { sampleSignInHelp } from "./admin.ts";
 import { ensureDatabase } from "./local-db.ts";
+import { buildSite, SCRIPT_ENV as env } from "./serve-build.ts";
 
 const port = process.env.PORT ?? "8787";
-const env = {
-  ...process.env,
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-  WRANGLER_SEND_METRICS: "false",
-  ASTRO_TELEMETRY_DISABLED: "1",
-};
 
 ensureDatabase();
 console.log("Building the site…");
-const build = spawnSync("npx", ["astro", "build"], { stdio: ["ignore", "ignore", "inherit"], env });
-if (build.status !== 0) process.exit(build.status ?? 1);
+buildSite();
 
 console.log(`Serving on http://localhost:${port} (Ctrl-C stops).`);
 // The sample accounts exist only in the local sample database (scripts/sample-data/releases.ts).

@@ -9,7 +9,7 @@
  */
 import { rollupReturns, type Rollup, type VillageReturn } from "../../src/lib/indicators.ts";
 import { addMonths, periodRange, previousYear } from "../../src/lib/periods.ts";
-import { statsValues } from "../../src/db/rollups.ts";
+import { STATS_VALUE_COLUMNS, statsValues } from "../../src/db/rollups.ts";
 import { FIRST_PERIOD, LAST_PERIOD } from "./config.ts";
 import { recordedAt, type IncomeData, type IncomeRow } from "./income.ts";
 import type { RegionIndex } from "./regions.ts";
@@ -18,25 +18,7 @@ import type { SqlValue } from "./sql.ts";
 export const STATS_COLUMNS = [
   "region_code",
   "period",
-  "villages",
-  "reporting",
-  "income_total",
-  "operating",
-  "contracting",
-  "investment",
-  "subsidy",
-  "other",
-  "income_median",
-  "band_zero",
-  "band_lt_5w",
-  "band_5w_10w",
-  "band_10w_30w",
-  "band_30w_50w",
-  "band_50w_100w",
-  "band_ge_100w",
-  "yoy_matched",
-  "yoy_current",
-  "yoy_previous",
+  ...STATS_VALUE_COLUMNS,
   "valid_from",
   "valid_to",
 ] as const;
