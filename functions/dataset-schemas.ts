@@ -36,8 +36,9 @@ const release = PeriodSchema.optional().openapi({
   param: { name: "release", in: "query" },
   description:
     "A published release, named by its period: the data exactly as that release published it " +
-    "(as of its freeze moment). Live (latest) data when omitted. Refused by datasets that keep " +
-    "current state only (projects, problems, targets, work-teams, releases).",
+    "(as of its freeze moment). Live (latest) data when omitted. Projects and problems are " +
+    "rebuilt from their progress reports and events recorded by then. Refused (400) by datasets " +
+    "that keep current state only and have no history: targets, work-teams, releases.",
   example: "2026-10",
 });
 

@@ -5,6 +5,12 @@
  * Every value is bound; the SQL fragments here are constants of this module.
  */
 import { returnsAsOf, statsAsOf } from "./as-of.ts";
+import {
+  PROJECTS_AS_OF_SELECT,
+  problemsAsOfFrom,
+  problemsAsOfSelect,
+  projectsAsOfFrom,
+} from "./datasets-history.ts";
 import { subtreeRange } from "../lib/codes.ts";
 import { derivedIndicators, STATS_FIELDS } from "../lib/dataset-indicator-fields.ts";
 import type { DatasetDef } from "../lib/datasets.ts";
@@ -25,6 +31,9 @@ interface DatasetSql {
   /** Predicate for rows as of the bound time placeholder, and for live data. */
   asOf: ((param: string) => string) | null;
   live: string;
+  /** FROM and columns as of the bound time, when they differ from the live ones. */
+  asOfFrom?: (param: string) => string;
+  asOfSelect?: (param: string) => string;
   /** Adds derived fields to a row read from the database. */
   derive?: (row: Row) => Row;
 }
@@ -97,8 +106,11 @@ const SQL: Record<string, DatasetSql> = {
     key: ["t.id"],
     region: "t.region_code",
     period: "substr(t.start_date, 1, 7)",
-    asOf: null,
+    // The join in asOfFrom already keeps only projects with an update recorded by then.
+    asOf: (p) => `u.recorded_at <= ${p}`,
     live: "1 = 1",
+    asOfFrom: projectsAsOfFrom,
+    asOfSelect: () => PROJECTS_AS_OF_SELECT,
   },
   problems: {
     from: "problems t",
@@ -107,8 +119,10 @@ const SQL: Record<string, DatasetSql> = {
     key: ["t.id"],
     region: "t.region_code",
     period: "substr(t.raised_on, 1, 7)",
-    asOf: null,
+    asOf: (p) => `s.recorded_at <= ${p}`,
     live: "1 = 1",
+    asOfFrom: problemsAsOfFrom,
+    asOfSelect: problemsAsOfSelect,
   },
   "problem-events": {
     from: "problem_events t JOIN problems p ON p.id = t.problem_id",
@@ -188,7 +202,10 @@ export function pageSql(
     values.push(value);
     return `?${values.length}`;
   };
-  where.push(filters.asOf && sql.asOf ? sql.asOf(bind(filters.asOf)) : sql.live);
+  const asOf = filters.asOf && sql.asOf ? bind(filters.asOf) : null;
+  where.push(asOf && sql.asOf ? sql.asOf(asOf) : sql.live);
+  const from = asOf && sql.asOfFrom ? sql.asOfFrom(asOf) : sql.from;
+  const select = asOf && sql.asOfSelect ? sql.asOfSelect(asOf) : sql.select;
   if (filters.region && sql.region) {
     const [low, high] = subtreeRange(filters.region);
     where.push(`${sql.region} >= ${bind(low)} AND ${sql.region} < ${bind(high)}`);
@@ -200,7 +217,7 @@ export function pageSql(
     where.push(`(${sql.key.join(", ")}) > (${placeholders.join(", ")})`);
   }
   const keyAliases = sql.key.map((k, i) => `${k} AS _k${i}`).join(", ");
-  const text = `SELECT ${sql.select}, ${keyAliases} FROM ${sql.from}
+  const text = `SELECT ${select}, ${keyAliases} FROM ${from}
     WHERE ${where.join(" AND ")} ORDER BY ${sql.key.join(", ")} LIMIT ${bind(limit + 1)}`;
   return { text, values };
 }

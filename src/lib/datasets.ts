@@ -205,8 +205,10 @@ export const DATASETS: readonly DatasetDef[] = [
     name: "projects",
     title: "项目库",
     titleEn: "Projects",
-    description: "第一书记项目库中的项目：当前状态（不保存历史版本）。",
-    descriptionEn: "First-secretary projects, current state.",
+    description:
+      "第一书记项目库中的项目。默认为当前状态；指定发布版本时，只含该版本冻结前已有进度报告的项目，进度、已完成投资、状态和完工日期取冻结前入库的最近一次进度报告。",
+    descriptionEn:
+      "First-secretary projects. As of a release: projects reported by its freeze moment, with progress, investment and status from the latest progress report recorded by then.",
     fields: [
       id("id", "项目编号"),
       code("region_code", "地区代码", "项目所在地区（村或以上）。"),
@@ -223,7 +225,7 @@ export const DATASETS: readonly DatasetDef[] = [
       date("planned_completion", "计划完工日期", "计划完工日期。", true),
       date("completed_date", "完工日期", "实际完工日期；未完工为空。"),
       yuan("budget", "总投资", "计划总投资。"),
-      yuan("invested", "已完成投资", "截至最近一次报告的累计完成投资。"),
+      yuan("invested", "已完成投资", "截至最近一次进度报告的累计完成投资。"),
       {
         name: "progress",
         type: "integer",
@@ -238,11 +240,11 @@ export const DATASETS: readonly DatasetDef[] = [
         "completed",
         "suspended",
       ]),
-      stamp("updated_at", "更新时间", "最近一次更新的时间（UTC）。"),
+      stamp("updated_at", "更新时间", "最近一次进度报告入库的时间（UTC）。"),
     ],
     primaryKey: ["id"],
     foreignKeys: [{ fields: ["region_code"], resource: "regions", reference: ["code"] }],
-    versioning: "current",
+    versioning: "as-of",
     periodFilter: "开工月份 start_date",
     regionFilter: true,
     updateSchedule: "随各地上报随时更新。",
@@ -252,8 +254,9 @@ export const DATASETS: readonly DatasetDef[] = [
     title: "问题清单",
     titleEn: "Problems",
     description:
-      "问题清单：收集 → 部门认领 → 解决 → 销号。当前状态；每次状态变化见 problem-events。",
-    descriptionEn: "Problem list items, current state; every change is in problem-events.",
+      "问题清单：收集 → 部门认领 → 解决 → 销号。默认为当前状态；指定发布版本时，只含该版本冻结前已入库提出记录的问题，状态、认领部门和各环节日期按冻结前入库的办理记录（problem-events）还原。",
+    descriptionEn:
+      "Problem list items. As of a release: problems raised by its freeze moment, with status, department and dates rebuilt from the events recorded by then.",
     fields: [
       id("id", "问题编号"),
       code("region_code", "地区代码", "问题所在地区。"),
@@ -292,14 +295,14 @@ export const DATASETS: readonly DatasetDef[] = [
         "resolved",
         "closed",
       ]),
-      stamp("updated_at", "更新时间", "最近一次更新的时间（UTC）。"),
+      stamp("updated_at", "更新时间", "最近一次办理记录入库的时间（UTC）。"),
     ],
     primaryKey: ["id"],
     foreignKeys: [
       { fields: ["region_code"], resource: "regions", reference: ["code"] },
       { fields: ["project_id"], resource: "projects", reference: ["id"] },
     ],
-    versioning: "current",
+    versioning: "as-of",
     periodFilter: "提出月份 raised_on",
     regionFilter: true,
     updateSchedule: "随各地上报随时更新。",
@@ -337,8 +340,10 @@ export const DATASETS: readonly DatasetDef[] = [
     name: "targets",
     title: "任期目标",
     titleEn: "Term targets",
-    description: "驻村工作队与村委会签订的任期目标：阶段、措施、基数/目标/实际值和状态。当前状态。",
-    descriptionEn: "Term targets signed by work teams with village committees, current state.",
+    description:
+      "驻村工作队与村委会签订的任期目标：阶段、措施、基数/目标/实际值和状态。只有当前状态：不保存历史，不能按发布版本（release）读取。",
+    descriptionEn:
+      "Term targets signed by work teams with village committees, current state only: no history, so it cannot be read as of a release.",
     fields: [
       id("id", "目标编号"),
       code("village_code", "村代码", "村委会代码。", VILLAGE_CODE),
@@ -387,9 +392,10 @@ export const DATASETS: readonly DatasetDef[] = [
     name: "work-teams",
     title: "驻村工作队",
     titleEn: "Resident work teams",
-    description: "驻村工作队：所驻村、派出单位、人数和任期。不含个人信息。",
+    description:
+      "驻村工作队：所驻村、派出单位、人数和任期。不含个人信息。只有当前状态：不保存历史，不能按发布版本（release）读取。",
     descriptionEn:
-      "Resident work teams: village, dispatching unit, members, term. No personal data.",
+      "Resident work teams: village, dispatching unit, members, term. No personal data. Current state only: no history, so it cannot be read as of a release.",
     fields: [
       id("id", "工作队编号"),
       code("village_code", "村代码", "所驻村委会代码。", VILLAGE_CODE),
