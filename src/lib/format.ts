@@ -238,3 +238,15 @@ export function formatDateTime(iso: string | null | undefined): string {
 export function toChinaLocalInput(iso: string): string {
   return new Date(Date.parse(iso) + CST_OFFSET_MS).toISOString().slice(0, 16);
 }
+
+/** "2026-12-20T02:00:00Z" → "2026年12月20日 10:00" / "20 Dec 2026, 10:00 Beijing time". */
+export function formatDateTimeIn(iso: string | null | undefined, lang: Lang): string {
+  if (lang === "zh") return formatDateTime(iso);
+  const date = formatDate(iso, "en");
+  const ms = iso ? Date.parse(iso) : NaN;
+  if (Number.isNaN(ms)) return date;
+  const d = new Date(ms + CST_OFFSET_MS);
+  const hh = String(d.getUTCHours()).padStart(2, "0");
+  const mm = String(d.getUTCMinutes()).padStart(2, "0");
+  return `${date}, ${hh}:${mm} Beijing time`;
+}

@@ -17,8 +17,17 @@ export function basePath(path: string): string {
   return path.startsWith("/en/") ? path.slice(3) : path;
 }
 
-/** Paths that exist in English too (the back office, bulletins, calendar and data are Chinese only). */
-const ENGLISH_PATHS = [/^\/$/, /^\/r\/\d+$/, /^\/rankings$/, /^\/methodology$/, /^\/search$/];
+/** Paths that exist in English too (the back office, releases and data are Chinese only). */
+const ENGLISH_PATHS = [
+  /^\/$/,
+  /^\/r\/\d+$/,
+  /^\/rankings$/,
+  /^\/methodology$/,
+  /^\/search$/,
+  /^\/bulletins$/,
+  /^\/bulletins\/\d+$/,
+  /^\/calendar$/,
+];
 
 /** Whether a page (given without its language prefix) has an English version. */
 export function hasEnglish(path: string): boolean {

@@ -21,6 +21,9 @@ const PAGES = [
   "/methodology",
   "/search?q=lz",
   "/rankings",
+  "/calendar",
+  "/bulletins",
+  "/bulletins/2",
 ];
 
 let browser: Browser;
