@@ -472,3 +472,9 @@ export function citation(def: DatasetDef, release: string | null, url: string): 
   const version = release ? `${release} 月度发布版` : "最新数据";
   return `村务公开台账：${def.title}（${def.name}），${version}。${url}，CC BY 4.0。`;
 }
+
+/** How to cite a dataset, in English (the title stays in both languages so it can be found). */
+export function citationEn(def: DatasetDef, release: string | null, url: string): string {
+  const version = release ? `monthly release ${release}` : "latest data";
+  return `Village Ledger (村务公开台账): ${def.titleEn} (${def.name}), ${version}. ${url}, CC BY 4.0.`;
+}

@@ -17,7 +17,7 @@ export function basePath(path: string): string {
   return path.startsWith("/en/") ? path.slice(3) : path;
 }
 
-/** Paths that exist in English too (the back office, releases and data are Chinese only). */
+/** Paths that exist in English too (the back office is Chinese only). */
 const ENGLISH_PATHS = [
   /^\/$/,
   /^\/r\/\d+$/,
@@ -27,6 +27,8 @@ const ENGLISH_PATHS = [
   /^\/bulletins$/,
   /^\/bulletins\/\d+$/,
   /^\/calendar$/,
+  /^\/data$/,
+  /^\/releases\/\d{4}-\d{2}$/,
 ];
 
 /** Whether a page (given without its language prefix) has an English version. */

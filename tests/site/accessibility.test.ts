@@ -24,6 +24,8 @@ const PAGES = [
   "/calendar",
   "/bulletins",
   "/bulletins/2",
+  "/data",
+  "/releases/2026-10",
 ];
 
 let browser: Browser;

@@ -91,3 +91,69 @@ describe("/en/bulletins", () => {
     expect(bad.text).toContain("is not a valid bulletin number");
   });
 });
+
+describe("/en/data", () => {
+  it("lists the same datasets and download links as /data, in English", async () => {
+    const [zh, en] = await Promise.all([get("/data"), get("/en/data")]);
+    const datasets = (html: string) =>
+      [...html.matchAll(/<section class="dataset" id="([\w-]+)"/g)].map((m) => m[1]);
+    const downloads = (html: string) =>
+      [...html.matchAll(/href="([^"]+)"[^>]*data-download="([\w-]+)"/g)].map((m) => [m[2], m[1]]);
+    expect(en.status).toBe(200);
+    expect(en.text).toContain('<html lang="en"');
+    expect(datasets(en.text).length).toBeGreaterThan(5);
+    expect(datasets(en.text)).toEqual(datasets(zh.text));
+    expect(downloads(en.text).length).toBeGreaterThan(datasets(en.text).length);
+    expect(downloads(en.text)).toEqual(downloads(zh.text));
+    expect(en.text).toContain("Open data</h1>");
+    expect(en.text).toContain("Field definitions (");
+    expect(en.text).toContain(">Download CSV</button>");
+    expect(en.text).not.toContain("下载 CSV");
+    // The latest release is linked in English, and that page exists.
+    const release = en.text.match(/href="(\/en\/releases\/\d{4}-\d{2})"/);
+    expect(release).not.toBeNull();
+    expect((await fetch(`${base}${(release as RegExpMatchArray)[1]}`)).status).toBe(200);
+  });
+});
+
+describe("/en/releases/{period}", () => {
+  // Village, period, field and the old and new amounts (digits only) of every revised figure.
+  const revisions = (html: string) =>
+    [
+      ...html.matchAll(
+        /data-village="(\d+)" data-period="([\d-]+)" data-field="(\w+)"[^>]*>.*?<\/th>(?:<td[^>]*>[^<]*<\/td>){2}<td[^>]*>([^<]*)<\/td><td[^>]*>([^<]*)<\/td>/gs,
+      ),
+    ].map(([, village, period, field, from, to]) => [
+      village,
+      period,
+      field,
+      (from as string).replace(/[^\d-]/g, ""),
+      (to as string).replace(/[^\d-]/g, ""),
+    ]);
+
+  it("/en/releases/2026-10 lists the same changed values as the Chinese page", async () => {
+    const [zh, en] = await Promise.all([get("/releases/2026-10"), get("/en/releases/2026-10")]);
+    expect(en.status).toBe(200);
+    expect(en.text).toContain('<html lang="en"');
+    expect(en.text).toContain("Changes since the previous release");
+    expect(revisions(zh.text).length).toBeGreaterThan(0);
+    expect(revisions(en.text)).toEqual(revisions(zh.text));
+    const count = zh.text.match(/共更正 (\d+) 份月报、(\d+) 个数字/);
+    expect(count).not.toBeNull();
+    const [, returns, figures] = count as RegExpMatchArray;
+    expect(Number(figures)).toBe(revisions(zh.text).length);
+    expect(en.text).toContain(`${returns} returns revised, ${figures} figures in all.`);
+    expect(en.text).not.toContain("更正的数字");
+  });
+
+  it("an unknown release gives an English 404, a bad period a 400", async () => {
+    const missing = await get("/en/releases/2099-01");
+    expect(missing.status).toBe(404);
+    expect(missing.text).toContain('<html lang="en"');
+    expect(missing.text).toContain("Release not found");
+    expect(missing.text).toContain("The data for Jan 2099 has not been published yet.");
+    const bad = await get("/en/releases/2026-13");
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain("is not a valid period");
+  });
+});
