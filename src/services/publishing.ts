@@ -30,6 +30,19 @@ async function releaseOr404(db: D1Database, id: number): Promise<Release> {
   return release;
 }
 
+/** A release that can still be moved or cancelled: neither published nor cancelled. */
+async function openReleaseOr409(db: D1Database, id: number, actionZh: string): Promise<Release> {
+  const release = await releaseOr404(db, id);
+  if (release.status === "published" || release.status === "cancelled") {
+    throw new RefusedError(
+      409,
+      `Release ${id} is ${release.status}.`,
+      `已发布或已取消的发布不能${actionZh}。`,
+    );
+  }
+  return release;
+}
+
 async function bulletinOr404(db: D1Database, id: number): Promise<Bulletin> {
   const bulletin = await findBulletin(db, id);
   if (!bulletin) throw new RefusedError(404, `No bulletin ${id}.`, `没有编号为 ${id} 的公报。`);
@@ -128,14 +141,7 @@ export async function rescheduleRelease(
   actor: Actor,
   now: string,
 ) {
-  const release = await releaseOr404(db, id);
-  if (release.status === "published" || release.status === "cancelled") {
-    throw new RefusedError(
-      409,
-      `Release ${id} is ${release.status}.`,
-      "已发布或已取消的发布不能改期。",
-    );
-  }
+  const release = await openReleaseOr409(db, id, "改期");
   if (input.scheduled_at <= now) {
     throw new RefusedError(
       400,
@@ -184,14 +190,7 @@ export async function cancelRelease(
   actor: Actor,
   now: string,
 ) {
-  const release = await releaseOr404(db, id);
-  if (release.status === "published" || release.status === "cancelled") {
-    throw new RefusedError(
-      409,
-      `Release ${id} is ${release.status}.`,
-      "已发布或已取消的发布不能取消。",
-    );
-  }
+  const release = await openReleaseOr409(db, id, "取消");
   await db.batch([
     db
       .prepare("UPDATE releases SET status = 'cancelled', cancelled_at = ?2 WHERE id = ?1")
