@@ -36,9 +36,10 @@ const release = PeriodSchema.optional().openapi({
   param: { name: "release", in: "query" },
   description:
     "A published release, named by its period: the data exactly as that release published it " +
-    "(as of its freeze moment). Live (latest) data when omitted. Projects and problems are " +
-    "rebuilt from their progress reports and events recorded by then. Refused (400) by datasets " +
-    "that keep current state only and have no history: targets, work-teams, releases.",
+    "(as of its freeze moment). Live (latest) data when omitted. Projects, problems, targets " +
+    "and work teams are rebuilt from the progress reports, events, updates and changes " +
+    "recorded by then; releases gives the calendar as it stood then; regions are the same " +
+    "in every release.",
   example: "2026-10",
 });
 
@@ -109,7 +110,7 @@ export const DatasetListResponse = z
         title: z.string(),
         title_en: z.string(),
         description: z.string(),
-        versioning: z.enum(["as-of", "static", "current"]),
+        versioning: z.enum(["as-of", "static"]),
         period_filter: z.string().nullable(),
         region_filter: z.boolean(),
         update_schedule: z.string(),

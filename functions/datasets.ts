@@ -123,13 +123,6 @@ async function checkFilters(
       `数据集 ${def.name} 不分地区，不能按 region 筛选`,
     );
   }
-  if (q.release && def.versioning === "current") {
-    throw new BadParameter(
-      "release",
-      `the dataset ${def.name} keeps current state only and cannot be read as of a release; omit release`,
-      `数据集 ${def.name} 只保存当前状态，不能按发布版本读取；请去掉 release`,
-    );
-  }
   if (q.region && !(await findRegion(db, q.region))) {
     throw new NotFoundError(
       `No region has the code ${q.region}.`,

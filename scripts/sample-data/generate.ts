@@ -19,6 +19,12 @@ import { makeBackOffice } from "./releases.ts";
 import { rollupRows, STATS_COLUMNS } from "./rollups.ts";
 import { searchIndexRows } from "./search.ts";
 import { SqlWriter, type SqlValue } from "./sql.ts";
+import {
+  TARGET_UPDATE_COLUMNS,
+  TEAM_CHANGE_COLUMNS,
+  targetUpdates,
+  teamChanges,
+} from "./target-history.ts";
 import { makeTeamsAndTargets } from "./targets.ts";
 
 const FIGURES = ["total", "operating", "contracting", "investment", "subsidy", "other"] as const;
@@ -148,11 +154,13 @@ export function buildSampleData(): SampleData {
     ["problem_id", "status", "event_date", "department", "note", "recorded_at"],
     events,
   );
+  const changes = teamChanges(teams); // also appends each team's updated_at
   insert(
     "work_teams",
-    ["id", "village_code", "dispatching_unit", "members", "term_start", "term_end"],
+    ["id", "village_code", "dispatching_unit", "members", "term_start", "term_end", "updated_at"],
     teams,
   );
+  insert("work_team_changes", TEAM_CHANGE_COLUMNS, changes);
   insert(
     "targets",
     [
@@ -175,6 +183,7 @@ export function buildSampleData(): SampleData {
     ],
     targets,
   );
+  insert("target_updates", TARGET_UPDATE_COLUMNS, targetUpdates(targets, teams));
 
   for (const [table, columns, rows] of makeBackOffice()) insert(table, columns, rows);
 

@@ -7,9 +7,14 @@
 import { returnsAsOf, statsAsOf } from "./as-of.ts";
 import {
   PROJECTS_AS_OF_SELECT,
+  TARGETS_AS_OF_SELECT,
+  WORK_TEAMS_AS_OF_SELECT,
   problemsAsOfFrom,
   problemsAsOfSelect,
   projectsAsOfFrom,
+  releasesAsOfSelect,
+  targetsAsOfFrom,
+  workTeamsAsOfFrom,
 } from "./datasets-history.ts";
 import { subtreeRange } from "../lib/codes.ts";
 import { derivedIndicators, STATS_FIELDS } from "../lib/dataset-indicator-fields.ts";
@@ -142,17 +147,22 @@ const SQL: Record<string, DatasetSql> = {
     key: ["t.id"],
     region: "t.village_code",
     period: "substr(t.due_on, 1, 7)",
-    asOf: null,
+    asOf: (p) => `u.recorded_at <= ${p}`,
     live: "1 = 1",
+    asOfFrom: targetsAsOfFrom,
+    asOfSelect: () => TARGETS_AS_OF_SELECT,
   },
   "work-teams": {
     from: "work_teams t",
-    select: "t.id, t.village_code, t.dispatching_unit, t.members, t.term_start, t.term_end",
+    select: `t.id, t.village_code, t.dispatching_unit, t.members, t.term_start, t.term_end,
+      t.updated_at`,
     key: ["t.id"],
     region: "t.village_code",
     period: null,
-    asOf: null,
+    asOf: (p) => `w.recorded_at <= ${p}`,
     live: "1 = 1",
+    asOfFrom: workTeamsAsOfFrom,
+    asOfSelect: () => WORK_TEAMS_AS_OF_SELECT,
   },
   releases: {
     from: "releases t",
@@ -160,8 +170,10 @@ const SQL: Record<string, DatasetSql> = {
     key: ["t.id"],
     region: null,
     period: "t.period",
-    asOf: null,
+    // Releases announced by T (the calendar never deletes one).
+    asOf: (p) => `t.created_at <= ${p}`,
     live: "1 = 1",
+    asOfSelect: releasesAsOfSelect,
   },
 };
 

@@ -1,9 +1,16 @@
 /**
- * Reads and writes for uploads of project, problem and target updates: the current state
- * of the items a file names, and the statements that apply a change (the item's current
- * state, plus its append-only history for projects and problems).
+ * Reads and writes for uploads of project, problem, target and work-team updates: the
+ * current state of the items a file names, and the statements that apply a change (the
+ * item's current state, plus a row of its append-only history, which the open datasets
+ * read as of a release).
  */
-import type { ProblemState, ProjectState, TargetState, UpdateKind } from "../lib/upload/updates.ts";
+import type {
+  ProblemState,
+  ProjectState,
+  TargetState,
+  UpdateKind,
+  WorkTeamState,
+} from "../lib/upload/updates.ts";
 
 const QUERIES: Record<UpdateKind, string> = {
   projects: `SELECT p.id, p.region_code, p.status, p.progress, p.invested, p.start_date, p.completed_date,
@@ -11,7 +18,9 @@ const QUERIES: Record<UpdateKind, string> = {
     FROM projects p WHERE p.id IN`,
   problems: `SELECT id, region_code, status, raised_on, department, claimed_on, resolved_on, closed_on
     FROM problems WHERE id IN`,
-  targets: `SELECT id, village_code, phase, actual, status FROM targets WHERE id IN`,
+  targets: `SELECT id, village_code, phase, actual, status, signed_off_by FROM targets WHERE id IN`,
+  "work-teams": `SELECT id, village_code, dispatching_unit, members, term_start, term_end
+    FROM work_teams WHERE id IN`,
 };
 
 export async function findStates<S extends { id: number }>(
@@ -97,15 +106,53 @@ export function projectStatements(
 
 export function targetStatements(
   db: D1Database,
-  after: TargetState,
+  change: { after: TargetState; note: string | null },
+  uploadId: number,
   at: string,
 ): D1PreparedStatement[] {
+  const a = change.after;
   return [
     db
       .prepare(
         "UPDATE targets SET phase = ?2, actual = ?3, status = ?4, updated_at = ?5 WHERE id = ?1",
       )
-      .bind(after.id, after.phase, after.actual, after.status, at),
+      .bind(a.id, a.phase, a.actual, a.status, at),
+    db
+      .prepare(
+        `INSERT INTO target_updates (target_id, phase, actual, status, signed_off_by, note, recorded_at, upload_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+      )
+      .bind(a.id, a.phase, a.actual, a.status, a.signed_off_by, change.note, at, uploadId),
+  ];
+}
+
+export function workTeamStatements(
+  db: D1Database,
+  change: { after: WorkTeamState; note: string | null },
+  uploadId: number,
+  at: string,
+): D1PreparedStatement[] {
+  const a = change.after;
+  return [
+    db
+      .prepare("UPDATE work_teams SET members = ?2, term_end = ?3, updated_at = ?4 WHERE id = ?1")
+      .bind(a.id, a.members, a.term_end, at),
+    db
+      .prepare(
+        `INSERT INTO work_team_changes
+           (work_team_id, dispatching_unit, members, term_start, term_end, note, recorded_at, upload_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+      )
+      .bind(
+        a.id,
+        a.dispatching_unit,
+        a.members,
+        a.term_start,
+        a.term_end,
+        change.note,
+        at,
+        uploadId,
+      ),
   ];
 }
 

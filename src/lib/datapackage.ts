@@ -86,7 +86,13 @@ export function dcatCatalog(origin: string, updatedAt: string | null): Record<st
       { "@value": "村务公开台账开放数据", "@language": "zh" },
       { "@value": "Village Ledger open data", "@language": "en" },
     ],
-    "dct:description": { "@value": "乡村振兴公开统计的开放数据目录。", "@language": "zh" },
+    "dct:description": [
+      { "@value": "乡村振兴公开统计的开放数据目录。", "@language": "zh" },
+      {
+        "@value": "The open data catalogue of public statistics on rural revitalisation.",
+        "@language": "en",
+      },
+    ],
     "dct:publisher": { "@type": "foaf:Agent", "foaf:name": PUBLISHER },
     "dct:license": licence,
     "dct:language": { "@id": "http://publications.europa.eu/resource/authority/language/ZHO" },

@@ -71,6 +71,16 @@ export function formatCount(n: number | null | undefined, lang: Lang = "zh"): st
   return FORMATS[lang].d0.format(n);
 }
 
+/**
+ * An English count with its noun in the right number: (1, "return") → "1 return",
+ * (1234, "return") → "1,234 returns", (2, "county", "counties") → "2 counties". Chinese
+ * pages write the count with its measure word (个, 份) instead.
+ */
+export function formatCountOf(n: number | null | undefined, one: string, many = `${one}s`): string {
+  if (n === null || n === undefined) return NO_DATA;
+  return `${formatCount(n, "en")} ${n === 1 ? one : many}`;
+}
+
 /** 0.5821 → "58.2%". */
 export function formatPercent(ratio: number | null | undefined, lang: Lang = "zh"): string {
   if (ratio === null || ratio === undefined) return NO_DATA;

@@ -7,6 +7,8 @@ interface Labels {
   levels: Record<Level, string>;
   /** What a region's children are called, by the region's level. */
   children: Record<Level, string>;
+  /** The same for one child (English counts: "1 township", "3 townships"). */
+  child: Record<Level, string>;
   indicators: Record<IndicatorKey, string>;
   bands: Record<BandKey, string>;
   sources: Record<Source, string>;
@@ -15,6 +17,13 @@ interface Labels {
 const zh: Labels = {
   levels: { province: "省级", city: "市级", county: "县级", township: "乡镇级", village: "村级" },
   children: {
+    province: "市",
+    city: "县（市、区）",
+    county: "乡镇（街道）",
+    township: "村（社区）",
+    village: "",
+  },
+  child: {
     province: "市",
     city: "县（市、区）",
     county: "乡镇（街道）",
@@ -68,6 +77,13 @@ const en: Labels = {
     city: "counties",
     county: "townships",
     township: "villages and communities",
+    village: "",
+  },
+  child: {
+    province: "city",
+    city: "county",
+    county: "township",
+    township: "village or community",
     village: "",
   },
   indicators: {

@@ -134,6 +134,9 @@ export async function confirmRelease(db: D1Database, id: number, actor: Actor, n
   ]);
 }
 
+/** The reason kept for a provisional date moved without one. */
+export const PROVISIONAL_MOVE = "暂定日期调整";
+
 export async function rescheduleRelease(
   db: D1Database,
   id: number,
@@ -157,7 +160,10 @@ export async function rescheduleRelease(
       "已确认的发布日期改期必须说明原因。",
     );
   }
-  const statements = [
+  // Every move is recorded, so the calendar can be read as it stood at any release; a
+  // provisional date may move without a stated reason.
+  const recorded = reason || PROVISIONAL_MOVE;
+  await db.batch([
     db.prepare("UPDATE releases SET scheduled_at = ?2 WHERE id = ?1").bind(id, input.scheduled_at),
     audit(
       db,
@@ -167,20 +173,15 @@ export async function rescheduleRelease(
       "releases",
       [id],
       { scheduled_at: release.scheduled_at },
-      { scheduled_at: input.scheduled_at, reason },
+      { scheduled_at: input.scheduled_at, reason: recorded },
     ),
-  ];
-  if (reason) {
-    statements.push(
-      db
-        .prepare(
-          `INSERT INTO release_date_changes (release_id, old_at, new_at, reason, changed_at, changed_by)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6)`,
-        )
-        .bind(id, release.scheduled_at, input.scheduled_at, reason, now, actor.id),
-    );
-  }
-  await db.batch(statements);
+    db
+      .prepare(
+        `INSERT INTO release_date_changes (release_id, old_at, new_at, reason, changed_at, changed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)`,
+      )
+      .bind(id, release.scheduled_at, input.scheduled_at, recorded, now, actor.id),
+  ]);
 }
 
 export async function cancelRelease(

@@ -1,5 +1,5 @@
 /**
- * Uploads of project, problem and target updates: read, check every row, report (dry
+ * Uploads of project, problem, target and work-team updates: read, check every row, report (dry
  * run), and commit every change with its upload record and audit row in one batch.
  * A file whose rows all match the current state writes nothing.
  */
@@ -11,6 +11,7 @@ import {
   projectStatements,
   targetStatements,
   uploadRecordStatement,
+  workTeamStatements,
 } from "../db/updates-upload.ts";
 import { sha256Hex } from "../lib/bytes.ts";
 import { describeError, type RowError } from "../lib/upload/columns.ts";
@@ -19,12 +20,14 @@ import {
   checkProblems,
   checkProjects,
   checkTargets,
+  checkWorkTeams,
   parseUpdates,
   type ProblemState,
   type ProjectState,
   type TargetState,
   type UpdateKind,
   type UpdateRow,
+  type WorkTeamState,
 } from "../lib/upload/updates.ts";
 
 export interface UpdatesReport {
@@ -110,7 +113,7 @@ export async function prepareUpdates(
         statements: (uploadId, at) => projectStatements(db, c.after, uploadId, at),
       });
     }
-  } else {
+  } else if (kind === "targets") {
     const states = await findStates<TargetState>(db, kind, ids);
     const checked = checkTargets(rows as UpdateRow<"targets">[], states, scope);
     errors.push(...checked.errors);
@@ -120,7 +123,22 @@ export async function prepareUpdates(
         id: c.after.id,
         region: c.after.village_code,
         ...delta(c.before, c.after),
-        statements: (_uploadId, at) => targetStatements(db, c.after, at),
+        statements: (uploadId, at) =>
+          targetStatements(db, { after: c.after, note: c.row.reason }, uploadId, at),
+      });
+    }
+  } else {
+    const states = await findStates<WorkTeamState>(db, kind, ids);
+    const checked = checkWorkTeams(rows as UpdateRow<"work-teams">[], states, scope);
+    errors.push(...checked.errors);
+    unchanged = checked.unchanged.length;
+    for (const c of checked.changes) {
+      planned.push({
+        id: c.after.id,
+        region: c.after.village_code,
+        ...delta(c.before, c.after),
+        statements: (uploadId, at) =>
+          workTeamStatements(db, { after: c.after, note: c.row.reason }, uploadId, at),
       });
     }
   }

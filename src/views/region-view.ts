@@ -5,6 +5,7 @@
  */
 import {
   formatCount,
+  formatCountOf,
   formatFraction,
   formatGrowth,
   formatMoney,
@@ -68,7 +69,7 @@ export function headlineCards(data: RegionData, figures: PeriodFigures, lang: La
     raw: i.yoy_growth.value,
     detail: matched
       ? en
-        ? `Same ${formatCount(i.yoy_growth.sample, lang)} villages in both years`
+        ? `Same ${formatCountOf(i.yoy_growth.sample, "village")} in both years`
         : `按两年均报送的 ${formatCount(i.yoy_growth.sample, lang)} 个村可比口径`
       : en
         ? "Year to date against the same months a year earlier"
@@ -134,7 +135,7 @@ export function leadSentence(data: RegionData, figures: PeriodFigures, lang: Lan
         : `${span}: ${name} did not report its collective income.`;
     }
     return (
-      `${span}: ${formatCount(i.reporting.value, lang)} of ${formatCount(i.villages.value, lang)} village committees in ${name} reported ` +
+      `${span}: ${formatCount(i.reporting.value, lang)} of ${formatCountOf(i.villages.value, "village committee")} in ${name} reported ` +
       `a collective income of ${formatMoney(i.income_total.value, lang)}${growth}; ` +
       `${formatPercent(i.share_ge_10w.value, lang)} of them earned ¥100k or more.`
     );
@@ -204,9 +205,9 @@ export function bandSummary(figures: PeriodFigures, lang: Lang): string {
   if (lang === "en") {
     if (!biggest || !i.reporting.value) return "No village reported for this period.";
     return (
-      `${span}: of ${formatCount(i.reporting.value, lang)} reporting villages, most (${formatCount(biggest.count, lang)}) ` +
+      `${span}: of ${formatCountOf(i.reporting.value, "reporting village")}, most (${formatCount(biggest.count, lang)}) ` +
       `earned ${LABELS.en.bands[biggest.key]}; ${formatPercent(i.share_ge_30w.value, lang)} earned ¥300k or more and ` +
-      `${formatCount(i.weak_villages.value, lang)} were weak (under ¥50k).`
+      `${formatCount(i.weak_villages.value, lang)} ${i.weak_villages.value === 1 ? "was" : "were"} weak (under ¥50k).`
     );
   }
   if (!biggest || !i.reporting.value) return "该期没有报送的村。";

@@ -7,7 +7,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findBulletin } from "../../src/db/bulletins.ts";
 import { findRelease } from "../../src/db/releases.ts";
-import { publishDue } from "../../src/services/publishing.ts";
+import { PROVISIONAL_MOVE, publishDue } from "../../src/services/publishing.ts";
 import { call, loadAdminFixture, signIn, type Session } from "./admin-support.ts";
 
 let editor: Session;
@@ -67,6 +67,21 @@ describe("release calendar rules", () => {
       new_at: moved.body.scheduled_at,
       reason: "统计局数据推迟",
     });
+  });
+
+  it("records a provisional date moved without a reason, so the calendar keeps its history", async () => {
+    const id = await newRelease(40);
+    const old = (await findRelease(env.DB, id))!.scheduled_at;
+    const moved = await post(`/api/admin/releases/${id}/reschedule`, { scheduled_at: inDays(44) });
+    expect(moved.status).toBe(200);
+    const changes = await env.DB.prepare(
+      "SELECT old_at, new_at, reason FROM release_date_changes WHERE release_id = ?1",
+    )
+      .bind(id)
+      .all();
+    expect(changes.results).toEqual([
+      { old_at: old, new_at: moved.body.scheduled_at, reason: PROVISIONAL_MOVE },
+    ]);
   });
 
   it("cancels only with a notice, and a cancelled release stays cancelled", async () => {

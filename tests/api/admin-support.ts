@@ -144,6 +144,14 @@ export async function snapshot(): Promise<string> {
     "uploads",
     "audit_log",
     "dataset_meta",
+    "projects",
+    "project_updates",
+    "problems",
+    "problem_events",
+    "work_teams",
+    "work_team_changes",
+    "targets",
+    "target_updates",
   ];
   const parts: string[] = [];
   for (const table of tables) {

@@ -1,7 +1,8 @@
 /**
- * Uploads of problem, project and target updates on a real D1: status changes with dates
- * and departments, progress reports, target status; each bad row named, nothing written
- * on error, the same file twice a no-op, and the history kept.
+ * Uploads of problem, project, target and work-team updates on a real D1: status changes
+ * with dates and departments, progress reports, target status, team members and term;
+ * each bad row named, nothing written on error, the same file twice a no-op, and the
+ * history kept.
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -34,7 +35,8 @@ beforeAll(async () => {
     ),
     env.DB.prepare(
       `INSERT INTO work_teams (id, village_code, dispatching_unit, members, term_start, term_end)
-       VALUES (1, '450422104211', '市农业农村局', 3, '2024-01-01', '2026-12-31')`,
+       VALUES (1, '450422104211', '市农业农村局', 3, '2024-01-01', '2026-12-31'),
+              (2, '450422105201', '县水利局', 2, '2024-01-01', '2026-12-31')`,
     ),
     env.DB.prepare(
       `INSERT INTO targets (id, village_code, work_team_id, title, category, phase, metric, unit, baseline, target,
@@ -174,6 +176,17 @@ describe("term targets", () => {
     expect(JSON.parse(audit!.after_json)).toEqual([
       { id: 3001, phase: "consolidate", actual: 520, status: "exceeded" },
     ]);
+    const history = await env.DB.prepare(
+      "SELECT phase, actual, status, note, upload_id FROM target_updates WHERE target_id = 3001",
+    ).all<{ upload_id: number }>();
+    expect(history.results).toHaveLength(1);
+    expect(history.results[0]).toMatchObject({
+      phase: "consolidate",
+      actual: 520,
+      status: "exceeded",
+      note: null,
+    });
+    expect(history.results[0]!.upload_id).toBeGreaterThan(0);
     const bad = await upload("targets", `${HEAD}\n3001,验收,abc,很好,\n`);
     expect(bad.body.report.errors.map((e: { column: string }) => e.column)).toEqual([
       "阶段",
@@ -182,12 +195,100 @@ describe("term targets", () => {
     ]);
   });
 
+  it("keeps the reason of a target update in its history", async () => {
+    const HEAD = "目标编号,阶段,实际值,状态,说明";
+    const response = await upload("targets", `${HEAD}\n3001,巩固,530,超额完成,复核后上调\n`, true);
+    expect(response.status).toBe(200);
+    const last = await env.DB.prepare(
+      "SELECT actual, note FROM target_updates WHERE target_id = 3001 ORDER BY id DESC LIMIT 1",
+    ).first();
+    expect(last).toEqual({ actual: 530, note: "复核后上调" });
+  });
+});
+
+describe("work teams", () => {
+  const HEAD = "工作队编号,队员人数,任期结束,说明";
+
+  it("names every bad row and writes nothing", async () => {
+    const before = await snapshot();
+    const response = await upload(
+      "work-teams",
+      [
+        HEAD,
+        "1,0,2027-05-31,", // no members
+        "1,4,2023-12-31,", // ends before it began
+        "2,3,2027-05-31,", // another township's team
+        "9,3,2027-05-31,", // no such team
+        "x,3,2027-13-01,",
+      ].join("\n"),
+      true,
+    );
+    expect(response.status).toBe(422);
+    expect(
+      response.body.report.errors.map((e: { line: number; column: string }) => [e.line, e.column]),
+    ).toEqual([
+      [2, "队员人数"],
+      [3, "任期结束"],
+      [4, "工作队编号"],
+      [5, "工作队编号"],
+      [6, "工作队编号"],
+      [6, "任期结束"],
+    ]);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("refuses a term that would end before it began", async () => {
+    const response = await upload("work-teams", `${HEAD}\n1,3,2023-12-31,\n`);
+    expect(response.body.report.errors[0].text).toBe(
+      "第2行，“任期结束”列：任期结束 2023-12-31 不晚于任期开始 2024-01-01",
+    );
+  });
+
+  it("changes members and term, keeps the change in the history, and repeats as a no-op", async () => {
+    const file = `${HEAD}\n1,4,2027-05-31,增派队员，任期延长\n`;
+    const dry = await upload("work-teams", file);
+    expect(dry.body.report.changed).toEqual([
+      {
+        id: 1,
+        before: { members: 3, term_end: "2026-12-31" },
+        after: { members: 4, term_end: "2027-05-31" },
+      },
+    ]);
+    expect((await upload("work-teams", file, true)).status).toBe(200);
+    const team = await env.DB.prepare(
+      "SELECT members, term_end, updated_at FROM work_teams WHERE id = 1",
+    ).first<{ updated_at: string }>();
+    expect(team).toMatchObject({ members: 4, term_end: "2027-05-31" });
+    const change = await env.DB.prepare(
+      `SELECT dispatching_unit, members, term_start, term_end, note, recorded_at
+       FROM work_team_changes WHERE work_team_id = 1`,
+    ).all();
+    expect(change.results).toEqual([
+      {
+        dispatching_unit: "市农业农村局",
+        members: 4,
+        term_start: "2024-01-01",
+        term_end: "2027-05-31",
+        note: "增派队员，任期延长",
+        recorded_at: team!.updated_at,
+      },
+    ]);
+    const before = await snapshot();
+    const again = await upload("work-teams", file, true);
+    expect(again.status).toBe(200);
+    expect(again.body.report.unchanged).toBe(1);
+    expect(await snapshot()).toBe(before);
+  });
+});
+
+describe("templates", () => {
   it("offers a template for each kind", async () => {
     for (const [kind, head] of [
       ["income", "村代码,统计期"],
       ["problems", "问题编号,状态,日期"],
       ["projects", "项目编号,报告日期"],
       ["targets", "目标编号,阶段"],
+      ["work-teams", "工作队编号,队员人数,任期结束"],
     ]) {
       const t = await call("GET", `/api/admin/uploads/${kind}/template.csv`, {
         as: sessions.clerk,

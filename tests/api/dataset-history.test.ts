@@ -1,14 +1,14 @@
 /**
- * The projects and problems datasets as of a release, rebuilt from project_updates and
- * problem_events on a real local D1: later updates and events are invisible in an earlier
- * release, CSV equals JSON, and datasets without history still refuse `release`.
+ * The projects, problems, targets, work-teams and releases datasets as of a release,
+ * rebuilt from their histories on a real local D1: later changes are invisible in an
+ * earlier release, and CSV equals JSON.
  */
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/lib/csv.ts";
 import { pageSql } from "../../src/db/datasets.ts";
 import { findDataset, type DatasetDef } from "../../src/lib/datasets.ts";
-import { RELEASE_1_AT } from "./dataset-fixture.ts";
+import { RELEASE_1_AT, RELEASE_2_AT } from "./dataset-fixture.ts";
 import { loadHistoryFixture } from "./dataset-history-fixture.ts";
 
 beforeAll(async () => {
@@ -124,7 +124,7 @@ describe("problems as of a release", () => {
 });
 
 describe("CSV as of a release", () => {
-  for (const name of ["projects", "problems"]) {
+  for (const name of ["projects", "problems", "targets", "work-teams", "releases"]) {
     it(`${name}.csv equals ${name}.json for release 2025-12`, async () => {
       const path = `/api/v1/datasets/${name}`;
       const csv = await get(`${path}.csv?release=2025-12`);
@@ -140,17 +140,78 @@ describe("CSV as of a release", () => {
   }
 });
 
-describe("datasets without history", () => {
-  it.each(["targets", "work-teams"])("%s refuses release with a clear 400", async (name) => {
-    const { status, body } = await get(`/api/v1/datasets/${name}.json?release=2025-12`);
-    expect(status).toBe(400);
-    expect(body.detail).toMatch(/keeps current state only/);
-    expect(body.errors[0].parameter).toBe("release");
+describe("targets as of a release", () => {
+  it("reads a target updated after the release as that release had it", async () => {
+    const first = byId(await jsonRows("/api/v1/datasets/targets.json?release=2025-12"));
+    const second = byId(await jsonRows("/api/v1/datasets/targets.json?release=2026-01"));
+    const live = byId(await jsonRows("/api/v1/datasets/targets.json?region=45"));
+    expect(first.get(1)).toMatchObject({
+      phase: "implement",
+      actual: 4,
+      status: "on_track",
+      updated_at: "2026-01-05T02:00:00Z",
+      baseline: -12.5,
+      title: "+86 热线覆盖",
+    });
+    expect(second.get(1)).toMatchObject({ actual: 7, status: "at_risk" });
+    expect(live.get(1)).toMatchObject({ actual: 7, status: "at_risk" });
+    // Signed after both releases: absent from them, present live.
+    expect([...first.keys()]).toEqual([1]);
+    expect([...second.keys()]).toEqual([1]);
+    expect(live.get(2)).toMatchObject({ phase: "plan", status: "on_track" });
+  });
+});
+
+describe("work teams as of a release", () => {
+  it("reads members and term as recorded by the release", async () => {
+    const first = await jsonRows("/api/v1/datasets/work-teams.json?release=2025-12");
+    const second = await jsonRows("/api/v1/datasets/work-teams.json?release=2026-01");
+    const live = await jsonRows("/api/v1/datasets/work-teams.json?region=45");
+    expect(first).toEqual([
+      {
+        id: 1,
+        village_code: "450422104211",
+        dispatching_unit: "-县农业农村局",
+        members: 2,
+        term_start: "2024-01-01",
+        term_end: "2026-06-30",
+        updated_at: "2024-01-01T00:00:00Z",
+      },
+    ]);
+    expect(second).toEqual([
+      { ...first[0], members: 3, term_end: "2026-12-31", updated_at: "2026-02-01T02:00:00Z" },
+    ]);
+    expect(live.map((r) => r.id)).toEqual([1, 2]);
+    expect(live[0]).toEqual(second[0]);
+  });
+});
+
+describe("the release calendar as of a release", () => {
+  it("shows the releases announced by then, with their status and date then", async () => {
+    const first = await jsonRows("/api/v1/datasets/releases.json?release=2025-12");
+    const second = await jsonRows("/api/v1/datasets/releases.json?release=2026-01");
+    const live = await jsonRows("/api/v1/datasets/releases.json?from=2025-01");
+    const pick = (rows: Row[]) =>
+      rows.map((r) => [r.period, r.status, r.scheduled_at, r.published_at]);
+    expect(pick(first)).toEqual([
+      ["2025-12", "published", RELEASE_1_AT, RELEASE_1_AT],
+      ["2026-01", "confirmed", RELEASE_2_AT, null],
+      ["2026-02", "provisional", "2026-03-18T02:00:00Z", null],
+    ]);
+    expect(pick(second)).toEqual([
+      ["2025-12", "published", RELEASE_1_AT, RELEASE_1_AT],
+      ["2026-01", "published", RELEASE_2_AT, RELEASE_2_AT],
+      ["2026-02", "provisional", "2026-03-18T02:00:00Z", null],
+    ]);
+    expect(pick(live).slice(2)).toEqual([
+      ["2026-02", "provisional", "2026-03-20T02:00:00Z", null],
+      ["2026-03", "provisional", "2026-04-20T02:00:00Z", null],
+    ]);
   });
 });
 
 describe("the as-of page query", () => {
-  for (const name of ["projects", "problems"]) {
+  for (const name of ["projects", "problems", "targets", "work-teams"]) {
     it(`${name} walks the primary key and looks up each history by its index`, async () => {
       const def = findDataset(name) as DatasetDef;
       const { text, values } = pageSql(def, { asOf: RELEASE_1_AT }, [1], 100);
@@ -162,8 +223,10 @@ describe("the as-of page query", () => {
       expect(top.join("\n")).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
       expect(top[0]).toMatch(/^SEARCH t USING INTEGER PRIMARY KEY/);
       const details = plan.results.map((r) => r.detail).join("\n");
-      expect(details).toMatch(/project_updates_by_project|problem_events_by_problem/);
-      expect(details).not.toMatch(/SCAN (u|v|s|e)\b/);
+      expect(details).toMatch(
+        /project_updates_by_project|problem_events_by_problem|target_updates_by_target|work_team_changes_by_team/,
+      );
+      expect(details).not.toMatch(/SCAN (u|v|s|e|w)\b/);
     });
   }
 });

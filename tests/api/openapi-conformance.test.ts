@@ -81,7 +81,10 @@ const CALLS: Record<string, [query: string, status: number][]> = {
     ["/api/v1/datasets/targets.json", 200],
     ["/api/v1/datasets/projects.json?release=2025-12", 200],
     ["/api/v1/datasets/problems.json?release=2026-01", 200],
-    ["/api/v1/datasets/targets.json?release=2025-12", 400],
+    ["/api/v1/datasets/targets.json?release=2025-12", 200],
+    ["/api/v1/datasets/work-teams.json?release=2025-12", 200],
+    ["/api/v1/datasets/releases.json?release=2025-12", 200],
+    ["/api/v1/datasets/releases.json?region=45", 400],
     ["/api/v1/datasets/village-income.json?release=2030-01", 404],
   ],
   "/api/v1/releases/{period}/changes.csv": [

@@ -109,6 +109,26 @@ describe("/en/data", () => {
     expect(en.text).toContain("Field definitions (");
     expect(en.text).toContain(">Download CSV</button>");
     expect(en.text).not.toContain("下载 CSV");
+    // The data dictionary is in English: names, definitions, units and schedules.
+    const members = en.text.match(/<code[^>]*>members<\/code><\/th>(.*?)<\/tr>/s);
+    expect(members).not.toBeNull();
+    const cells = [...(members as RegExpMatchArray)[1].matchAll(/<td[^>]*>(.*?)<\/td>/gs)];
+    expect(cells.map((c) => c[1]?.trim())).toEqual([
+      "Members",
+      "Integer",
+      "people",
+      "Number of team members (including the first secretary).",
+    ]);
+    expect(zh.text).toContain("工作队人数（含第一书记）。");
+    expect(en.text).not.toContain("工作队人数");
+    expect(en.text).toContain("Updated whenever areas report.");
+    expect(en.text).toContain("from/to=YYYY-MM, by month raised (raised_on)");
+    const dictionary = [...en.text.matchAll(/<table[^>]* data-fields=.*?<\/table>/gs)];
+    expect(dictionary.length).toBe(datasets(en.text).length);
+    for (const [table] of dictionary) {
+      expect(table).not.toContain('lang="zh-CN"');
+      expect(table).not.toMatch(/\p{Script=Han}/u);
+    }
     // The latest release is linked in English, and that page exists.
     const release = en.text.match(/href="(\/en\/releases\/\d{4}-\d{2})"/);
     expect(release).not.toBeNull();
@@ -142,7 +162,12 @@ describe("/en/releases/{period}", () => {
     expect(count).not.toBeNull();
     const [, returns, figures] = count as RegExpMatchArray;
     expect(Number(figures)).toBe(revisions(zh.text).length);
-    expect(en.text).toContain(`${returns} returns revised, ${figures} figures in all.`);
+    // One return, one figure: English counts take the singular.
+    const counted = (n: string, noun: string) => `${n} ${n === "1" ? noun : `${noun}s`}`;
+    expect(en.text).toContain(
+      `${counted(returns, "return")} revised, ${counted(figures, "figure")} in all.`,
+    );
+    expect(en.text).not.toMatch(/\b1 (returns|figures)\b/);
     expect(en.text).not.toContain("更正的数字");
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatCount,
+  formatCountOf,
   formatDate,
   formatGrowth,
   formatMoney,
@@ -43,6 +44,18 @@ describe("counts and ratios", () => {
     expect(formatGrowth(-0.021)).toBe("−2.1%");
     expect(formatGrowth(0)).toBe("0.0%");
     expect(formatGrowth(null)).toBe(NO_DATA);
+  });
+});
+
+describe("formatCountOf", () => {
+  it("puts an English noun in the singular for one and the plural otherwise", () => {
+    expect(formatCountOf(1, "return")).toBe("1 return");
+    expect(formatCountOf(0, "return")).toBe("0 returns");
+    expect(formatCountOf(2, "figure")).toBe("2 figures");
+    expect(formatCountOf(1_234, "village")).toBe("1,234 villages");
+    expect(formatCountOf(1, "county", "counties")).toBe("1 county");
+    expect(formatCountOf(3, "county", "counties")).toBe("3 counties");
+    expect(formatCountOf(null, "return")).toBe(NO_DATA);
   });
 });
 

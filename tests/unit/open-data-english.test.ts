@@ -1,6 +1,9 @@
-/** English citation of a dataset and which open-data pages have English versions. */
+/**
+ * English citation of a dataset, the data dictionary in English and which open-data pages
+ * have English versions.
+ */
 import { describe, expect, it } from "vitest";
-import { citation, citationEn, findDataset } from "../../src/lib/datasets.ts";
+import { citation, citationEn, DATASETS, findDataset, UNITS_EN } from "../../src/lib/datasets.ts";
 import { hasEnglish } from "../../src/lib/i18n.ts";
 
 describe("citationEn", () => {
@@ -24,5 +27,51 @@ describe("hasEnglish", () => {
     expect(hasEnglish("/releases/2026-1")).toBe(false);
     expect(hasEnglish("/data/datapackage.json")).toBe(false);
     expect(hasEnglish("/admin")).toBe(false);
+  });
+});
+
+describe("the data dictionary in English", () => {
+  // Han characters and CJK punctuation (full-width brackets, commas and the like).
+  const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+  const english = (text: string | null | undefined) => {
+    expect(text?.trim()).toBeTruthy();
+    expect(text).not.toMatch(CJK);
+  };
+
+  it("every field of every dataset has an English name, definition and unit", () => {
+    const fields = DATASETS.flatMap((d) =>
+      d.fields.map((f) => [`${d.name}.${f.name}`, f] as const),
+    );
+    expect(fields.length).toBeGreaterThan(90);
+    for (const [where, f] of fields) {
+      expect.soft(f.titleEn, where).toBeTruthy();
+      expect.soft(f.titleEn, where).not.toMatch(CJK);
+      expect.soft(f.descriptionEn, where).toBeTruthy();
+      expect.soft(f.descriptionEn, where).not.toMatch(CJK);
+      expect.soft(f.descriptionEn, where).toMatch(/[.)]$/);
+      if (f.unit) expect.soft(UNITS_EN[f.unit], where).not.toMatch(CJK);
+      // The Chinese is still there, for the Chinese page and the data package.
+      expect.soft(f.title, where).toMatch(CJK);
+      expect.soft(f.description, where).toMatch(CJK);
+    }
+  });
+
+  it("every dataset has its schedule and period filter in English", () => {
+    for (const d of DATASETS) {
+      english(d.titleEn);
+      english(d.descriptionEn);
+      english(d.updateScheduleEn);
+      expect(d.periodFilterEn === null, d.name).toBe(d.periodFilter === null);
+      if (d.periodFilterEn !== null) english(d.periodFilterEn);
+    }
+  });
+
+  it("translates the domain terms as DESIGN.md does", () => {
+    const field = (dataset: string, name: string) =>
+      findDataset(dataset)?.fields.find((f) => f.name === name);
+    expect(field("work-teams", "members")?.descriptionEn).toContain("first secretary");
+    expect(field("problems", "closed_on")?.titleEn).toBe("Date closed");
+    expect(field("village-income", "contracting")?.titleEn).toBe("Contracting and remittances");
+    expect(field("region-indicators", "yoy_growth")?.descriptionEn).toContain("matched sample");
   });
 });

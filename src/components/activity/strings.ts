@@ -2,6 +2,7 @@
 import type { ProblemCategory, ProblemChannel } from "../../db/problems.ts";
 import type { ProjectCategory, ProjectStatus } from "../../db/projects.ts";
 import type { TargetCategory, TargetPhase, TargetStatus } from "../../db/targets.ts";
+import { formatCount, formatCountOf } from "../../lib/format.ts";
 import type { Lang } from "../../lib/i18n.ts";
 import type { ProblemStatus } from "../../lib/problem-indicators.ts";
 
@@ -65,7 +66,7 @@ const zh = {
     rateDetail: (n: string, d: string) => `已解决和已销号 ${n} / 收集 ${d}`,
     medianClaim: "认领用时中位数",
     medianResolve: "解决用时中位数",
-    medianDetail: (n: string) => `从收集起算，${n} 个问题`,
+    medianDetail: (n: number) => `从收集起算，${formatCount(n)} 个问题`,
     unresolved: "未办结问题（按认领部门）",
     department: "部门",
     unclaimed: "尚未认领",
@@ -105,7 +106,8 @@ const zh = {
     count: "任期目标",
     signedOff: "已由派出单位验收",
     teams: "驻村工作队",
-    teamsDetail: (members: string, villages: string) => `队员 ${members} 人，覆盖 ${villages} 个村`,
+    teamsDetail: (members: number, villages: number) =>
+      `队员 ${formatCount(members)} 人，覆盖 ${formatCount(villages)} 个村`,
     units: "派出单位",
     byPhase: "按阶段和完成情况",
     phase: "阶段",
@@ -230,7 +232,7 @@ const en: ActivityText = {
     rateDetail: (n, d) => `${n} resolved or closed of ${d} collected`,
     medianClaim: "Median days to claim",
     medianResolve: "Median days to resolve",
-    medianDetail: (n) => `from collection, over ${n} problems`,
+    medianDetail: (n) => `from collection, over ${formatCountOf(n, "problem")}`,
     unresolved: "Unresolved problems by department",
     department: "Department",
     unclaimed: "Not yet claimed",
@@ -275,7 +277,8 @@ const en: ActivityText = {
     count: "Term targets",
     signedOff: "Signed off by the dispatching unit",
     teams: "Resident work teams",
-    teamsDetail: (members, villages) => `${members} members in ${villages} villages`,
+    teamsDetail: (members, villages) =>
+      `${formatCountOf(members, "member")} in ${formatCountOf(villages, "village")}`,
     units: "Dispatching units",
     byPhase: "By phase and outcome",
     phase: "Phase",

@@ -1,6 +1,7 @@
 /**
  * Updates to projects (progress reports), problems (status changes with dates and
- * departments) and term targets (phase, actual value, status), uploaded like the returns:
+ * departments), term targets (phase, actual value, status) and work teams (members, end of
+ * term), uploaded like the returns:
  * every row checked, all errors at once, then a diff against the current state.
  * Rows name existing items by their number (编号); new items are not created by upload.
  */
@@ -8,7 +9,7 @@ import { z } from "zod";
 import { cellsOf, mapColumns, type ColumnSpec, type RowError } from "./columns.ts";
 import type { Table } from "./table.ts";
 
-export const UPDATE_KINDS = ["projects", "problems", "targets"] as const;
+export const UPDATE_KINDS = ["projects", "problems", "targets", "work-teams"] as const;
 export type UpdateKind = (typeof UPDATE_KINDS)[number];
 
 export const UPDATE_COLUMNS: Record<UpdateKind, readonly ColumnSpec[]> = {
@@ -34,12 +35,19 @@ export const UPDATE_COLUMNS: Record<UpdateKind, readonly ColumnSpec[]> = {
     { key: "status", zh: "状态", required: true },
     { key: "reason", zh: "说明", required: false },
   ],
+  "work-teams": [
+    { key: "id", zh: "工作队编号", required: true },
+    { key: "members", zh: "队员人数", required: true },
+    { key: "term_end", zh: "任期结束", required: true },
+    { key: "reason", zh: "说明", required: false },
+  ],
 };
 
 export const TEMPLATE_EXAMPLES: Record<UpdateKind, string[]> = {
   projects: ["101", "2026-11-15", "60", "1200000", "在建", ""],
   problems: ["2001", "已认领", "2026-11-12", "县自然资源局", "已安排现场踏勘"],
   targets: ["3001", "实施", "520", "正常推进", ""],
+  "work-teams": ["41", "4", "2027-05-31", "增派队员一名"],
 };
 
 /** Status and phase names, in Chinese as people write them, or as the API's keys. */
@@ -131,6 +139,12 @@ export const ROW_SCHEMAS = {
     status: choice(TARGET_STATUS, "目标状态"),
     reason: text(500),
   }),
+  "work-teams": z.object({
+    id,
+    members: wholeNumber("（人）", 99).refine((n) => n > 0, { error: "队员人数至少为 1" }),
+    term_end: date,
+    reason: text(500),
+  }),
 } as const;
 
 export type UpdateRow<K extends UpdateKind> = z.infer<(typeof ROW_SCHEMAS)[K]> & { line: number };
@@ -199,6 +213,16 @@ export interface TargetState {
   phase: keyof typeof TARGET_PHASE;
   actual: number | null;
   status: keyof typeof TARGET_STATUS;
+  signed_off_by: string | null;
+}
+
+export interface WorkTeamState {
+  id: number;
+  village_code: string;
+  dispatching_unit: string;
+  members: number;
+  term_start: string;
+  term_end: string;
 }
 
 export interface Change<R, S> {
@@ -398,6 +422,40 @@ export function checkTargets(
       row,
       before: s,
       after: { ...s, phase: row.phase, actual, status: row.status },
+    });
+  }
+  return out;
+}
+
+export function checkWorkTeams(
+  rows: UpdateRow<"work-teams">[],
+  states: Map<number, WorkTeamState>,
+  scope: string | null,
+): Checked<UpdateRow<"work-teams">, WorkTeamState> {
+  const out: Checked<UpdateRow<"work-teams">, WorkTeamState> = {
+    errors: [],
+    changes: [],
+    unchanged: [],
+  };
+  for (const row of rows) {
+    const s = states.get(row.id);
+    if (!located(row, s, (x) => x.village_code, scope, "工作队编号", out.errors)) continue;
+    if (row.term_end <= s.term_start) {
+      out.errors.push({
+        line: row.line,
+        column: "任期结束",
+        message: `任期结束 ${row.term_end} 不晚于任期开始 ${s.term_start}`,
+      });
+      continue;
+    }
+    if (row.members === s.members && row.term_end === s.term_end) {
+      out.unchanged.push(row);
+      continue;
+    }
+    out.changes.push({
+      row,
+      before: s,
+      after: { ...s, members: row.members, term_end: row.term_end },
     });
   }
   return out;
