@@ -48,17 +48,28 @@ export function csvStream(
           controller.enqueue(encoder.encode(`${options.bom ? BOM : ""}${head}`));
           return;
         }
-        const page = await readPage(db, def, filters, after, pageRows);
-        options.onPage?.(page.rows.length);
         let chunk = "";
-        for (const row of page.rows) {
-          chunk += csvLine(
-            names.map((n) => row[n] as string | number | null),
-            text,
-          );
+        try {
+          const page = await readPage(db, def, filters, after, pageRows);
+          options.onPage?.(page.rows.length);
+          for (const row of page.rows) {
+            chunk += csvLine(
+              names.map((n) => row[n] as string | number | null),
+              text,
+            );
+          }
+          after = page.next;
+        } catch (error) {
+          // The headers (200) are already sent, so the only honest signal left is to end the
+          // stream in an error, never close it: a clean close would pass a cut file as whole.
+          // Nothing of the failed page was enqueued, so what the client has is whole lines.
+          // The D1 message stays in the log; the stream gets a plain one. (Local workerd still
+          // ends an errored body with a clean chunked terminator: cloudflare/workerd#6818.)
+          console.error("CSV export failed part-way", { dataset: def.name, filters }, error);
+          controller.error(new Error(`CSV export of ${def.name} failed part-way`));
+          return;
         }
         if (chunk) controller.enqueue(encoder.encode(chunk));
-        after = page.next;
         if (!after) controller.close();
       },
     },

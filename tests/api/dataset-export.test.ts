@@ -2,8 +2,8 @@
  * The CSV export streams: D1 is read one keyset page at a time as the client reads, and
  * the page query walks an index in key order rather than sorting the whole table.
  */
-import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { env, exports } from "cloudflare:workers";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { pageSql } from "../../src/db/datasets.ts";
 import { parseCsv } from "../../src/lib/csv.ts";
 import { findDataset, type DatasetDef } from "../../src/lib/datasets.ts";
@@ -40,6 +40,98 @@ describe("csvStream", () => {
     const read = async (pageRows: number) =>
       new Response(csvStream(env.DB, income, { region: "450422104" }, { pageRows })).text();
     expect(await read(2)).toBe(await read(1000));
+  });
+});
+
+/**
+ * Makes the real D1 fail: the page query needs income_returns, so renaming it away makes
+ * every later read throw. Restored afterwards, since the file's tests share the database.
+ */
+async function withIncomeTableGone<T>(run: (gone: () => Promise<void>) => Promise<T>) {
+  let renamed = false;
+  const gone = async () => {
+    await env.DB.exec("ALTER TABLE income_returns RENAME TO income_returns_gone");
+    renamed = true;
+  };
+  try {
+    return await run(gone);
+  } finally {
+    if (renamed) await env.DB.exec("ALTER TABLE income_returns_gone RENAME TO income_returns");
+  }
+}
+
+/** Reads to the end; `error` is what the reader rejected with, or null after a clean end. */
+async function readAll(reader: ReadableStreamDefaultReader<Uint8Array>, text = "") {
+  const decoder = new TextDecoder();
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+    return { text, error: null };
+  } catch (error) {
+    return { text, error: error as Error };
+  }
+}
+
+describe("a failed export", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("ends the stream in an error, after whole lines only, when a page read fails", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const filters = { region: "450422104" };
+    const reader = csvStream(env.DB, income, filters, { pageRows: 2 }).getReader();
+    const decoder = new TextDecoder();
+    const { text, error } = await withIncomeTableGone(async (gone) => {
+      let head = decoder.decode((await reader.read()).value); // the header
+      head += decoder.decode((await reader.read()).value); // the first page
+      await gone();
+      return readAll(reader, head);
+    });
+    // An error, not a clean end; with a plain message, not D1's.
+    expect(error).toBeInstanceOf(Error);
+    expect(error?.message).toBe("CSV export of village-income failed part-way");
+    // What arrived is whole CSV lines: the header and at least the first page, every row
+    // with every field; nothing made up after it.
+    expect(text.endsWith("\r\n")).toBe(true);
+    const rows = parseCsv(text);
+    expect(rows[0]).toEqual(income.fields.map((f) => f.name));
+    expect(rows.length).toBeGreaterThanOrEqual(1 + 2);
+    expect(rows.length).toBeLessThan(1 + 7); // the region has 7 rows; not all arrived
+    for (const row of rows) expect(row).toHaveLength(income.fields.length);
+    // Logged with the dataset and the filters.
+    expect(log).toHaveBeenCalledWith(
+      "CSV export failed part-way",
+      { dataset: "village-income", filters },
+      expect.any(Error),
+    );
+  });
+
+  it("errors the body of the HTTP response too (the 200 and header are already out)", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const { response, text, error } = await withIncomeTableGone(async (gone) => {
+      await gone();
+      const response = await exports.default.fetch(
+        "http://localhost/api/v1/datasets/village-income.csv",
+      );
+      return { response, ...(await readAll(response.body!.getReader())) };
+    });
+    expect(response.status).toBe(200);
+    expect(parseCsv(text)).toEqual([income.fields.map((f) => f.name)]);
+    // Inside workerd the reader rejects. Over a real socket, workerd (as of wrangler
+    // 4.151) still writes a clean chunked end after an errored body: cloudflare/workerd#6818.
+    expect(error).toBeInstanceOf(Error);
+  });
+
+  it("closes cleanly when every page is read", async () => {
+    const log = vi.spyOn(console, "error");
+    const reader = csvStream(env.DB, income, {}, { pageRows: 2 }).getReader();
+    const { text, error } = await readAll(reader);
+    expect(error).toBeNull();
+    await expect(reader.closed).resolves.toBeUndefined();
+    expect(parseCsv(text)).toHaveLength(1 + 9);
+    expect(log).not.toHaveBeenCalled();
   });
 });
 
