@@ -21,3 +21,17 @@ export async function readDatasetMeta(db: D1Database): Promise<DatasetMeta> {
     sourceNote: get("source_note"),
   };
 }
+
+/**
+ * Marks the live data as changed at `at`: live dataset downloads are versioned (ETag,
+ * cached export sizes) by last_updated, so every write to a dataset's tables adds this
+ * statement to its batch. Never moves backwards.
+ */
+export function touchLastUpdated(db: D1Database, at: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO dataset_meta (key, value) VALUES ('last_updated', ?1)
+       ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`,
+    )
+    .bind(at);
+}

@@ -6,6 +6,7 @@
  */
 import { auditStatement } from "../db/audit.ts";
 import { findBulletin, findDueBulletins, type Bulletin } from "../db/bulletins.ts";
+import { touchLastUpdated } from "../db/meta.ts";
 import { findRegion } from "../db/regions.ts";
 import {
   findDueReleases,
@@ -97,6 +98,7 @@ export async function createRelease(
       )
       .bind(input.title, input.period, input.scheduled_at, now),
     audit(db, actor, now, "release.create", "releases", [], undefined, input),
+    touchLastUpdated(db, now),
   ]);
   return (inserted?.results[0] as { id: number }).id;
 }
@@ -131,6 +133,7 @@ export async function confirmRelease(db: D1Database, id: number, actor: Actor, n
       { status: release.status },
       { status: "confirmed" },
     ),
+    touchLastUpdated(db, now),
   ]);
 }
 
@@ -181,6 +184,7 @@ export async function rescheduleRelease(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)`,
       )
       .bind(id, release.scheduled_at, input.scheduled_at, recorded, now, actor.id),
+    touchLastUpdated(db, now),
   ]);
 }
 
@@ -215,6 +219,7 @@ export async function cancelRelease(
       { status: release.status },
       { status: "cancelled", ...input },
     ),
+    touchLastUpdated(db, now),
   ]);
 }
 
@@ -456,8 +461,8 @@ export async function publishDue(
   const cron: Actor = { id: null, ip: null };
   const releases = await findDueReleases(db, now);
   if (releases.length > 0) {
-    await db.batch(
-      releases.flatMap((r) => [
+    await db.batch([
+      ...releases.flatMap((r) => [
         // Frozen as of the announced time, whenever the trigger ran after it.
         db
           .prepare(
@@ -475,7 +480,8 @@ export async function publishDue(
           { status: "published", published_at: r.scheduled_at },
         ),
       ]),
-    );
+      touchLastUpdated(db, now),
+    ]);
   }
   const bulletins = await findDueBulletins(db, now);
   for (const b of bulletins) {

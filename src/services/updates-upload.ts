@@ -4,6 +4,7 @@
  * A file whose rows all match the current state writes nothing.
  */
 import { auditStatement } from "../db/audit.ts";
+import { touchLastUpdated } from "../db/meta.ts";
 import { nextUploadId } from "../db/income-upload.ts";
 import {
   findStates,
@@ -185,6 +186,7 @@ export async function commitUpdates(
       at,
     }),
     ...prepared.planned.flatMap((p) => p.statements(uploadId, at)),
+    touchLastUpdated(db, at),
     auditStatement(db, {
       at,
       userId: user.id,

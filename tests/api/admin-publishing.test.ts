@@ -82,6 +82,16 @@ describe("release calendar rules", () => {
     expect(changes.results).toEqual([
       { old_at: old, new_at: moved.body.scheduled_at, reason: PROVISIONAL_MOVE },
     ]);
+    // The releases dataset changed: its live version moves with it.
+    const changedAt = await env.DB.prepare(
+      "SELECT changed_at FROM release_date_changes WHERE release_id = ?1",
+    )
+      .bind(id)
+      .first<{ changed_at: string }>();
+    const meta = await env.DB.prepare(
+      "SELECT value FROM dataset_meta WHERE key = 'last_updated'",
+    ).first<{ value: string }>();
+    expect(meta?.value).toBe(changedAt?.changed_at);
   });
 
   it("cancels only with a notice, and a cancelled release stays cancelled", async () => {

@@ -259,6 +259,11 @@ describe("work teams", () => {
       "SELECT members, term_end, updated_at FROM work_teams WHERE id = 1",
     ).first<{ updated_at: string }>();
     expect(team).toMatchObject({ members: 4, term_end: "2027-05-31" });
+    // The live data's version moves, so cached downloads (ETag) are not served stale.
+    const meta = await env.DB.prepare(
+      "SELECT value FROM dataset_meta WHERE key = 'last_updated'",
+    ).first<{ value: string }>();
+    expect(meta?.value).toBe(team!.updated_at);
     const change = await env.DB.prepare(
       `SELECT dispatching_unit, members, term_start, term_end, note, recorded_at
        FROM work_team_changes WHERE work_team_id = 1`,

@@ -6,6 +6,7 @@
  * Rows name existing items by their number (编号); new items are not created by upload.
  */
 import { z } from "zod";
+import { choice, date, decimal, id, text, wholeNumber } from "./cells.ts";
 import { cellsOf, mapColumns, type ColumnSpec, type RowError } from "./columns.ts";
 import type { Table } from "./table.ts";
 
@@ -67,47 +68,6 @@ const TARGET_STATUS = {
 };
 const TARGET_PHASE = { plan: "制定", implement: "实施", consolidate: "巩固" };
 
-function choice<T extends Record<string, string>>(names: T, what: string) {
-  const keys = Object.keys(names) as (keyof T & string)[];
-  return z.string().transform((value, ctx) => {
-    const key = keys.find((k) => k === value || names[k] === value);
-    if (key) return key;
-    ctx.addIssue({
-      code: "custom",
-      message: `“${value}”不是有效的${what}，应为：${Object.values(names).join("、")}`,
-    });
-    return z.NEVER;
-  });
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const date = z.string().refine((v) => DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), {
-  error: (i) => `“${String(i.input)}”不是日期，应写成 2026-11-15`,
-});
-const id = z
-  .string()
-  .regex(/^\d{1,9}$/, { error: (i) => `“${String(i.input)}”不是编号` })
-  .transform(Number);
-const text = (max: number) =>
-  z
-    .string()
-    .max(max, { error: `不能超过${max}字` })
-    .transform((v) => v.trim() || null);
-const wholeNumber = (what: string, max: number) =>
-  z.string().transform((value, ctx) => {
-    const v = value.replace(/[,，\s%％]/g, "");
-    if (!/^-?\d+(\.0*)?$/.test(v)) {
-      ctx.addIssue({ code: "custom", message: `“${value}”不是整数${what}` });
-      return z.NEVER;
-    }
-    const n = Number(v.split(".")[0]);
-    if (n < 0 || n > max) {
-      ctx.addIssue({ code: "custom", message: `“${value}”超出范围（0—${max}）` });
-      return z.NEVER;
-    }
-    return n;
-  });
-
 export const ROW_SCHEMAS = {
   projects: z.object({
     id,
@@ -127,15 +87,7 @@ export const ROW_SCHEMAS = {
   targets: z.object({
     id,
     phase: choice(TARGET_PHASE, "阶段"),
-    actual: z.string().transform((value, ctx) => {
-      const v = value.replace(/[,，\s]/g, "");
-      if (v === "") return null;
-      if (!/^-?\d+(\.\d+)?$/.test(v)) {
-        ctx.addIssue({ code: "custom", message: `“${value}”不是数字` });
-        return z.NEVER;
-      }
-      return Number(v);
-    }),
+    actual: decimal,
     status: choice(TARGET_STATUS, "目标状态"),
     reason: text(500),
   }),
