@@ -2,7 +2,8 @@
 -- `work-teams` read as of a release like projects and problems do: `targets` and
 -- `work_teams` keep the current state, these tables every recorded change (append-only).
 
--- Work-team changes arrive by upload, so uploads.kind must allow them. SQLite cannot alter
+-- Work-team changes and new items arrive by upload, so uploads.kind must allow them (the
+-- new-* kinds create projects, problems, work teams and targets). SQLite cannot alter
 -- a CHECK, so the table is rebuilt; D1 enforces foreign keys, which are deferred to the
 -- end of the migration while the referenced table is swapped.
 PRAGMA defer_foreign_keys = on;
@@ -10,7 +11,9 @@ CREATE TABLE uploads_new (
   id          INTEGER PRIMARY KEY,
   user_id     INTEGER REFERENCES users (id),
   kind        TEXT NOT NULL
-              CHECK (kind IN ('income', 'projects', 'problems', 'targets', 'work-teams', 'sample')),
+              CHECK (kind IN ('income', 'projects', 'problems', 'targets', 'work-teams',
+                              'new-projects', 'new-problems', 'new-work-teams', 'new-targets',
+                              'sample')),
   region_code TEXT NOT NULL REFERENCES regions (code),
   file_name   TEXT NOT NULL,
   sha256      TEXT NOT NULL,

@@ -1,6 +1,7 @@
 /**
- * /api/admin/uploads/{income|projects|problems|targets}: a clerk's (or editor's) monthly
- * returns and updates. POST a file as
+ * /api/admin/uploads/{kind}: a clerk's (or editor's) monthly returns (income), updates of
+ * existing items (projects, problems, targets, work-teams) and new items (new-projects,
+ * new-problems, new-work-teams, new-targets). POST a file as
  * multipart/form-data field "file"; without ?commit=1 it is a dry run that reports what
  * would change, with it the whole file is written in one batch (or nothing is).
  */
@@ -13,9 +14,16 @@ import {
   UPDATE_KINDS,
   type UpdateKind,
 } from "../../src/lib/upload/updates.ts";
+import {
+  NEW_COLUMNS,
+  NEW_KINDS,
+  NEW_TEMPLATE_EXAMPLES,
+  type NewKind,
+} from "../../src/lib/upload/new-items.ts";
 import { MAX_FILE_BYTES, MAX_ROWS, UploadFileError } from "../../src/lib/upload/table.ts";
 import { commitIncome, prepareIncome } from "../../src/services/income-upload.ts";
 import { chinaDate } from "../../src/services/publishing.ts";
+import { commitNewItems, prepareNewItems } from "../../src/services/new-items-upload.ts";
 import { commitUpdates, prepareUpdates } from "../../src/services/updates-upload.ts";
 import { problem } from "../problem.ts";
 import { clientIp, guard, regionScope, type AdminEnv } from "./guard.ts";
@@ -25,10 +33,12 @@ uploads.use("*", guard("uploads"));
 
 const isUpdateKind = (kind: string): kind is UpdateKind =>
   (UPDATE_KINDS as readonly string[]).includes(kind);
+const isNewKind = (kind: string): kind is NewKind =>
+  (NEW_KINDS as readonly string[]).includes(kind);
 
 uploads.get("/:kind/template.csv", (c) => {
   const kind = c.req.param("kind");
-  if (kind !== "income" && !isUpdateKind(kind)) {
+  if (kind !== "income" && !isUpdateKind(kind) && !isNewKind(kind)) {
     return problem(c, 404, "No such upload kind.", "没有这种上传类型。");
   }
   c.header("Content-Type", "text/csv; charset=utf-8");
@@ -36,7 +46,9 @@ uploads.get("/:kind/template.csv", (c) => {
   return c.body(
     kind === "income"
       ? incomeTemplateCsv()
-      : templateCsv(UPDATE_COLUMNS[kind], TEMPLATE_EXAMPLES[kind]),
+      : isNewKind(kind)
+        ? templateCsv(NEW_COLUMNS[kind], NEW_TEMPLATE_EXAMPLES[kind])
+        : templateCsv(UPDATE_COLUMNS[kind], TEMPLATE_EXAMPLES[kind]),
   );
 });
 
@@ -44,7 +56,7 @@ uploads.get("/limits", (c) => c.json({ max_file_bytes: MAX_FILE_BYTES, max_rows:
 
 uploads.post("/:kind", async (c) => {
   const kind = c.req.param("kind");
-  if (kind !== "income" && !isUpdateKind(kind)) {
+  if (kind !== "income" && !isUpdateKind(kind) && !isNewKind(kind)) {
     return problem(c, 404, "No such upload kind.", "没有这种上传类型。");
   }
   // Refuse by the declared size before reading the body into memory.
@@ -79,6 +91,27 @@ uploads.post("/:kind", async (c) => {
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const name = file.name || "upload.csv";
+    if (isNewKind(kind)) {
+      const today = chinaDate(now);
+      const scope = regionScope(identity);
+      const prepared = await prepareNewItems(c.env.DB, kind, bytes, name, scope, today);
+      if (prepared.report.errors.length > 0) return rowErrors(c, prepared.report);
+      if (!commit) return c.json({ dry_run: true, report: prepared.report });
+      const { uploadId } = await commitNewItems(
+        c.env.DB,
+        prepared,
+        identity.user,
+        now,
+        today,
+        clientIp(c),
+      );
+      return c.json({
+        dry_run: false,
+        report: prepared.report,
+        upload_id: uploadId,
+        changed: uploadId !== null,
+      });
+    }
     if (kind !== "income") {
       const prepared = await prepareUpdates(
         c.env.DB,
@@ -112,8 +145,9 @@ uploads.post("/:kind", async (c) => {
   } catch (error) {
     if (error instanceof UploadFileError)
       return problem(c, error.status, error.message, error.detailZh);
-    // Another upload changed the same returns between our check and our batch.
-    if (String(error).includes("UNIQUE constraint failed")) {
+    // Another upload changed the same returns, or took the same new numbers, between our
+    // check and our batch.
+    if (/UNIQUE constraint failed|PRIMARY KEY/.test(String(error))) {
       return problem(
         c,
         409,

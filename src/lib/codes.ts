@@ -51,3 +51,12 @@ export function isVillageCommittee(code: string): boolean {
 export function subtreeRange(code: string): [string, string] {
   return [code, `${code}~`];
 }
+
+/** The deepest region code that contains every code given (at least the province). */
+export function commonAncestor(codes: readonly string[]): string {
+  const first = codes[0] ?? "";
+  const prefix = [12, 9, 6, 4, 2]
+    .map((n) => first.slice(0, n))
+    .find((p) => p.length > 0 && codes.every((c) => c.startsWith(p)));
+  return prefix ?? first.slice(0, 2);
+}

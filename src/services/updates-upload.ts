@@ -15,6 +15,7 @@ import {
   workTeamStatements,
 } from "../db/updates-upload.ts";
 import { sha256Hex } from "../lib/bytes.ts";
+import { commonAncestor } from "../lib/codes.ts";
 import { describeError, type RowError } from "../lib/upload/columns.ts";
 import { readTable, type Table } from "../lib/upload/table.ts";
 import {
@@ -170,16 +171,12 @@ export async function commitUpdates(
   if (prepared.report.errors.length > 0) throw new Error("commitUpdates: the upload has errors");
   if (prepared.planned.length === 0) return { uploadId: null };
   const uploadId = await nextUploadId(db);
-  const regions = prepared.planned.map((p) => p.region);
-  const common = [12, 9, 6, 4, 2]
-    .map((n) => regions[0]?.slice(0, n) ?? "")
-    .find((prefix) => prefix.length > 0 && regions.every((r) => r.startsWith(prefix)));
   await db.batch([
     uploadRecordStatement(db, {
       id: uploadId,
       userId: user.id,
       kind: prepared.kind,
-      regionCode: user.region_code ?? common ?? (regions[0] as string).slice(0, 2),
+      regionCode: user.region_code ?? commonAncestor(prepared.planned.map((p) => p.region)),
       fileName: prepared.report.fileName,
       sha256: prepared.sha256,
       rowCount: prepared.planned.length,

@@ -147,6 +147,35 @@ const ENDPOINTS: Endpoint[] = [
     },
   },
   {
+    name: "commit new projects",
+    allowed: ["clerk", "editor"],
+    request: async (who) => ({
+      method: "POST",
+      path: "/api/admin/uploads/new-projects?commit=1",
+      // A different project per caller, all in 埌南镇 (outside the foreign clerk's 乙镇).
+      form: csvFile(
+        `地区代码,项目名称,类别,后盾单位,批次,开工日期,计划完工日期,计划投资\n450422104211,${who}的冷库,产业,,,2026-12-01,2027-10-31,500000\n`,
+      ),
+    }),
+  },
+  {
+    name: "commit a work team change",
+    allowed: ["clerk", "editor"],
+    request: async (who) => {
+      const team = await insert(
+        `INSERT INTO work_teams (village_code, dispatching_unit, members, term_start, term_end)
+         VALUES ('450422104211', '县农业农村局', 3, '2024-06-01', '2027-05-31')`,
+      );
+      return {
+        method: "POST",
+        path: "/api/admin/uploads/work-teams?commit=1",
+        form: csvFile(
+          `工作队编号,队员人数,任期结束,说明\n${team},${who === "editor" ? 5 : 4},2027-05-31,\n`,
+        ),
+      };
+    },
+  },
+  {
     name: "create a release",
     allowed: ["editor"],
     request: async () => ({

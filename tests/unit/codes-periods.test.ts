@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   ancestorCodes,
+  commonAncestor,
   isVillageCommittee,
   levelOfCode,
   parentCode,
@@ -38,6 +39,14 @@ describe("division codes", () => {
     expect(inside("450422104211")).toBe(true);
     expect(inside("4505")).toBe(false);
     expect(inside("450")).toBe(false);
+  });
+  it("finds the deepest region that holds every code, at least the province", () => {
+    expect(commonAncestor(["450422104211"])).toBe("450422104211");
+    expect(commonAncestor(["450422104211", "450422104212"])).toBe("450422104");
+    expect(commonAncestor(["450422104211", "450422105201", "450422"])).toBe("450422");
+    expect(commonAncestor(["450422104211", "450481100200"])).toBe("4504");
+    expect(commonAncestor(["450422104211", "451000000000"])).toBe("45");
+    expect(commonAncestor(["450422104211", "520000000000"])).toBe("45");
   });
 });
 

@@ -1,0 +1,131 @@
+/**
+ * Uploads of new projects, problems, work teams and targets: read, check every row,
+ * report what would be created and with which numbers (dry run), then create them all
+ * with their upload record, history rows and audit row in one batch. The same file twice
+ * creates nothing the second time.
+ */
+import { auditStatement } from "../db/audit.ts";
+import { nextUploadId } from "../db/income-upload.ts";
+import { touchLastUpdated } from "../db/meta.ts";
+import {
+  creationStatements,
+  findSameUpload,
+  nextItemId,
+  readNewItemFacts,
+  type Creation,
+} from "../db/new-items.ts";
+import { uploadRecordStatement } from "../db/updates-upload.ts";
+import { sha256Hex } from "../lib/bytes.ts";
+import { commonAncestor } from "../lib/codes.ts";
+import { describeError, type RowError } from "../lib/upload/columns.ts";
+import { checkNewItems, regionOf } from "../lib/upload/new-item-checks.ts";
+import { parseNewItems, type NewKind, type NewRow } from "../lib/upload/new-items.ts";
+import { readTable, type Table } from "../lib/upload/table.ts";
+
+export interface NewItemsReport {
+  fileName: string;
+  format: Table["format"];
+  rows: number;
+  errors: (RowError & { text: string })[];
+  /** What would be (or was) created, with its number. */
+  created: { id: number; line: number; region: string; title: string }[];
+  /** The earlier upload of this very file: nothing is created again. */
+  repeat_of: number | null;
+}
+
+export interface PreparedNewItems {
+  kind: NewKind;
+  report: NewItemsReport;
+  creations: Creation<NewKind>[];
+  sha256: string;
+}
+
+const titleOf = (kind: NewKind, row: NewRow<NewKind>) =>
+  String(
+    (row as Record<string, unknown>)[kind === "new-work-teams" ? "dispatching_unit" : "title"],
+  );
+
+export async function prepareNewItems(
+  db: D1Database,
+  kind: NewKind,
+  bytes: Uint8Array<ArrayBuffer>,
+  fileName: string,
+  scope: string | null,
+  today: string,
+): Promise<PreparedNewItems> {
+  const table = readTable(bytes, fileName);
+  const sha256 = await sha256Hex(bytes);
+  const report: NewItemsReport = {
+    fileName,
+    format: table.format,
+    rows: table.rows.length,
+    errors: [],
+    created: [],
+    repeat_of: await findSameUpload(db, kind, sha256),
+  };
+  if (report.repeat_of !== null) return { kind, report, creations: [], sha256 };
+
+  const { rows, errors } = parseNewItems(kind, table);
+  const facts = await readNewItemFacts(db, kind, rows);
+  const checked = checkNewItems(kind, rows, facts, scope, today);
+  errors.push(...checked.errors);
+  errors.sort((a, b) => a.line - b.line);
+  report.errors = errors.map((e) => ({ ...e, text: describeError(e) }));
+  if (errors.length > 0) return { kind, report, creations: [], sha256 };
+
+  const first = await nextItemId(db, kind);
+  const creations = checked.accepted.map((row, i) => ({
+    id: first + i,
+    row,
+    region: regionOf(kind, row, facts) as string,
+  }));
+  report.created = creations.map((c) => ({
+    id: c.id,
+    line: c.row.line,
+    region: c.region,
+    title: titleOf(kind, c.row),
+  }));
+  return { kind, report, creations, sha256 };
+}
+
+export async function commitNewItems(
+  db: D1Database,
+  prepared: PreparedNewItems,
+  user: { id: number; region_code: string | null },
+  at: string,
+  today: string,
+  ip: string | null,
+): Promise<{ uploadId: number | null }> {
+  if (prepared.report.errors.length > 0) throw new Error("commitNewItems: the upload has errors");
+  if (prepared.creations.length === 0) return { uploadId: null };
+  const uploadId = await nextUploadId(db);
+  const { kind } = prepared;
+  await db.batch([
+    uploadRecordStatement(db, {
+      id: uploadId,
+      userId: user.id,
+      kind,
+      regionCode: user.region_code ?? commonAncestor(prepared.creations.map((c) => c.region)),
+      fileName: prepared.report.fileName,
+      sha256: prepared.sha256,
+      rowCount: prepared.creations.length,
+      at,
+    }),
+    ...prepared.creations.flatMap((c) => creationStatements(db, kind, c, uploadId, at, today)),
+    touchLastUpdated(db, at),
+    auditStatement(db, {
+      at,
+      userId: user.id,
+      action: "upload.create",
+      entity: kind.slice("new-".length),
+      ids: [`upload:${uploadId}`, ...prepared.creations.map((c) => c.id)],
+      after: prepared.creations.map((c) => {
+        const fields: Record<string, unknown> = { ...c.row };
+        delete fields.line; // the file's line number is not part of the item
+        return { id: c.id, region: c.region, ...fields };
+      }),
+      ip,
+    }),
+  ]);
+  return { uploadId };
+}
