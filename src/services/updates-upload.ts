@@ -24,6 +24,8 @@ import {
   checkTargets,
   checkWorkTeams,
   parseUpdates,
+  type Change,
+  type Checked,
   type ProblemState,
   type ProjectState,
   type TargetState,
@@ -70,6 +72,94 @@ function delta(
   };
 }
 
+/** Each change as a planned write, with what it changes (for the report and the audit). */
+function plan<R, S extends { id: number }>(
+  checked: Checked<R, S>,
+  region: (s: S) => string,
+  statements: (c: Change<R, S>, uploadId: number, at: string) => D1PreparedStatement[],
+): { errors: RowError[]; planned: Planned[] } {
+  return {
+    errors: checked.errors,
+    planned: checked.changes.map((c) => ({
+      id: c.after.id,
+      region: region(c.after),
+      ...delta(c.before, c.after),
+      statements: (uploadId, at) => statements(c, uploadId, at),
+    })),
+  };
+}
+
+/** Reads the current state of the items a file names, checks the rows and plans the writes. */
+async function checkKind(
+  db: D1Database,
+  kind: UpdateKind,
+  rows: UpdateRow<UpdateKind>[],
+  scope: string | null,
+  today: string,
+): Promise<{ changes: { errors: RowError[]; planned: Planned[] }; unchanged: number }> {
+  const ids = rows.map((r) => r.id);
+  if (kind === "problems") {
+    const checked = checkProblems(
+      rows as UpdateRow<"problems">[],
+      await findStates<ProblemState>(db, kind, ids),
+      scope,
+      today,
+    );
+    const changes = plan(
+      checked,
+      (s) => s.region_code,
+      (c, uploadId, at) =>
+        problemStatements(
+          db,
+          { after: c.after, before: c.before, date: c.row.date, note: c.row.note },
+          uploadId,
+          at,
+        ),
+    );
+    return { changes, unchanged: checked.unchanged.length };
+  }
+  if (kind === "projects") {
+    const checked = checkProjects(
+      rows as UpdateRow<"projects">[],
+      await findStates<ProjectState>(db, kind, ids),
+      scope,
+      today,
+    );
+    const changes = plan(
+      checked,
+      (s) => s.region_code,
+      (c, uploadId, at) => projectStatements(db, c.after, uploadId, at),
+    );
+    return { changes, unchanged: checked.unchanged.length };
+  }
+  if (kind === "targets") {
+    const checked = checkTargets(
+      rows as UpdateRow<"targets">[],
+      await findStates<TargetState>(db, kind, ids),
+      scope,
+    );
+    const changes = plan(
+      checked,
+      (s) => s.village_code,
+      (c, uploadId, at) =>
+        targetStatements(db, { after: c.after, note: c.row.reason }, uploadId, at),
+    );
+    return { changes, unchanged: checked.unchanged.length };
+  }
+  const checked = checkWorkTeams(
+    rows as UpdateRow<"work-teams">[],
+    await findStates<WorkTeamState>(db, kind, ids),
+    scope,
+  );
+  const changes = plan(
+    checked,
+    (s) => s.village_code,
+    (c, uploadId, at) =>
+      workTeamStatements(db, { after: c.after, note: c.row.reason }, uploadId, at),
+  );
+  return { changes, unchanged: checked.unchanged.length };
+}
+
 export async function prepareUpdates(
   db: D1Database,
   kind: UpdateKind,
@@ -80,70 +170,9 @@ export async function prepareUpdates(
 ): Promise<PreparedUpdates> {
   const table = readTable(bytes, fileName);
   const { rows, errors } = parseUpdates(kind, table);
-  const ids = rows.map((r) => r.id);
-  const planned: Planned[] = [];
-  let unchanged: number;
-  if (kind === "problems") {
-    const states = await findStates<ProblemState>(db, kind, ids);
-    const checked = checkProblems(rows as UpdateRow<"problems">[], states, scope, today);
-    errors.push(...checked.errors);
-    unchanged = checked.unchanged.length;
-    for (const c of checked.changes) {
-      planned.push({
-        id: c.after.id,
-        region: c.after.region_code,
-        ...delta(c.before, c.after),
-        statements: (uploadId, at) =>
-          problemStatements(
-            db,
-            { after: c.after, before: c.before, date: c.row.date, note: c.row.note },
-            uploadId,
-            at,
-          ),
-      });
-    }
-  } else if (kind === "projects") {
-    const states = await findStates<ProjectState>(db, kind, ids);
-    const checked = checkProjects(rows as UpdateRow<"projects">[], states, scope, today);
-    errors.push(...checked.errors);
-    unchanged = checked.unchanged.length;
-    for (const c of checked.changes) {
-      planned.push({
-        id: c.after.id,
-        region: c.after.region_code,
-        ...delta(c.before, c.after),
-        statements: (uploadId, at) => projectStatements(db, c.after, uploadId, at),
-      });
-    }
-  } else if (kind === "targets") {
-    const states = await findStates<TargetState>(db, kind, ids);
-    const checked = checkTargets(rows as UpdateRow<"targets">[], states, scope);
-    errors.push(...checked.errors);
-    unchanged = checked.unchanged.length;
-    for (const c of checked.changes) {
-      planned.push({
-        id: c.after.id,
-        region: c.after.village_code,
-        ...delta(c.before, c.after),
-        statements: (uploadId, at) =>
-          targetStatements(db, { after: c.after, note: c.row.reason }, uploadId, at),
-      });
-    }
-  } else {
-    const states = await findStates<WorkTeamState>(db, kind, ids);
-    const checked = checkWorkTeams(rows as UpdateRow<"work-teams">[], states, scope);
-    errors.push(...checked.errors);
-    unchanged = checked.unchanged.length;
-    for (const c of checked.changes) {
-      planned.push({
-        id: c.after.id,
-        region: c.after.village_code,
-        ...delta(c.before, c.after),
-        statements: (uploadId, at) =>
-          workTeamStatements(db, { after: c.after, note: c.row.reason }, uploadId, at),
-      });
-    }
-  }
+  const { changes, unchanged } = await checkKind(db, kind, rows, scope, today);
+  errors.push(...changes.errors);
+  const planned: Planned[] = changes.planned;
   errors.sort((a, b) => a.line - b.line);
   return {
     kind,
