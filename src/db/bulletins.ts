@@ -29,19 +29,28 @@ export async function findBulletin(db: D1Database, id: number): Promise<Bulletin
 }
 
 /** Published bulletins whose publication time has passed, newest first. */
+/**
+ * Published bulletins, newest first, with the time of the latest correction issued by
+ * `now` to the bulletin itself or to its whole release (null when none).
+ */
 export async function listPublishedBulletins(
   db: D1Database,
   now: string,
   limit = 100,
-): Promise<(Bulletin & { region_name: string })[]> {
+): Promise<(Bulletin & { region_name: string; corrected_at: string | null })[]> {
   const { results } = await db
     .prepare(
-      `SELECT ${COLUMNS}, r.name AS region_name FROM bulletins b JOIN regions r ON r.code = b.region_code
+      `SELECT ${COLUMNS}, r.name AS region_name,
+         (SELECT max(n.issued_at) FROM notices n
+          WHERE n.kind = 'correction' AND n.issued_at <= ?1
+            AND (n.bulletin_id = b.id OR (n.bulletin_id IS NULL AND n.release_id = b.release_id))
+         ) AS corrected_at
+       FROM bulletins b JOIN regions r ON r.code = b.region_code
        WHERE b.status = 'published' AND b.published_at <= ?1
        ORDER BY b.published_at DESC, b.id DESC LIMIT ?2`,
     )
     .bind(now, limit)
-    .all<Bulletin & { region_name: string }>();
+    .all<Bulletin & { region_name: string; corrected_at: string | null }>();
   return results;
 }
 

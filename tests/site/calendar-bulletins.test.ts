@@ -135,6 +135,22 @@ describe("/bulletins", () => {
     expect(text).toContain(`<id>${base}/bulletins/2</id>`);
     expect(text).not.toContain(`<id>${base}/bulletins/4</id>`);
   });
+
+  it("moves a corrected bulletin's <updated> to its correction and says so", async () => {
+    const { text } = await get("/bulletins/feed.xml");
+    const entry = (id: number) =>
+      text.split("<entry>").find((e) => e.includes(`<id>${base}/bulletins/${id}</id>`)) ?? "";
+    // Bulletin 2 has the sample's correction (2026-11-21 02:00 UTC); bulletin 3 has none.
+    expect(entry(2)).toContain("<updated>2026-11-21T02:00:00Z</updated>");
+    expect(entry(2)).toMatch(/<summary>[^<]*更正[^<]*<\/summary>/);
+    expect(entry(2)).not.toMatch(/<published>2026-11-21/);
+    const three = entry(3);
+    expect(three.match(/<published>(.*)<\/published>/)?.[1]).toBe(
+      three.match(/<updated>(.*)<\/updated>/)?.[1],
+    );
+    expect(three).not.toContain("更正");
+    expect(text.match(/<feed[^]*?<updated>(.*?)<\/updated>/)?.[1]).toBe("2026-11-21T02:00:00Z");
+  });
 });
 
 describe("/releases/{period}", () => {
