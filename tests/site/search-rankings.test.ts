@@ -161,6 +161,34 @@ describe("league tables (比武榜)", () => {
     await page.context().close();
   });
 
+  it("pages through a long table so that the bottom (called in) can be reached", async () => {
+    const query = "level=township&indicator=income_total";
+    const body = await api(`/api/v1/rankings?${query}`);
+    const pages = Math.ceil(body.rows.length / 100);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const page = await noJsPage();
+    await page.goto(`${base}/rankings?${query}`);
+    expect((await leagueRows(page)).map((r) => r.code)).toEqual(
+      body.rows.slice(0, 100).map((r: Json) => r.region.code),
+    );
+    // Follow "next" without JavaScript to the last page.
+    for (let k = 2; k <= pages; k++) {
+      await Promise.all([
+        page.waitForURL(new RegExp(`page=${k}`)),
+        page.click("nav[data-pager=page] a[rel=next]"),
+      ]);
+    }
+    const last = await leagueRows(page);
+    expect(last.map((r) => r.code)).toEqual(
+      body.rows.slice((pages - 1) * 100).map((r: Json) => r.region.code),
+    );
+    expect(last.some((r) => r.mark === "called_in")).toBe(true);
+    await expect(page.locator("[data-pages]").getAttribute("data-page")).resolves.toBe(
+      String(pages),
+    );
+    await page.context().close();
+  });
+
   it("refuses a period without data with a message, not an error page", async () => {
     const response = await fetch(`${base}/rankings?level=county&period=2099-01`);
     expect(response.status).toBe(400);
