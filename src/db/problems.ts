@@ -5,7 +5,7 @@
  * when it is unresolved (open or claimed) and its due date is before the data date.
  */
 import { subtreeRange } from "../lib/codes.ts";
-import type { ProblemStatus } from "../lib/problem-indicators.ts";
+import type { ProblemStatus, Tally } from "../lib/problem-indicators.ts";
 
 export const PROBLEM_CATEGORIES = [
   "land",
@@ -42,21 +42,31 @@ export async function findProblemCounts(
   return results;
 }
 
-/** Days from raising to claiming and to resolution, for every claimed problem. */
-export async function findProblemDurations(
+/**
+ * Tallies of the days from raising to claiming (claimed problems) and to resolution
+ * (resolved ones): one row per distinct number of days, so a province's problems cost
+ * a few hundred rows, not one per problem.
+ */
+export async function findProblemDayTallies(
   db: D1Database,
   code: string,
-): Promise<{ claim_days: number; resolve_days: number | null }[]> {
+): Promise<{ claim: Tally; resolve: Tally }> {
   const [low, high] = subtreeRange(code);
+  const days = (column: string) =>
+    `CAST(round(julianday(p.${column}) - julianday(p.raised_on)) AS INTEGER)`;
   const { results } = await db
     .prepare(
-      `SELECT CAST(round(julianday(p.claimed_on) - julianday(p.raised_on)) AS INTEGER) AS claim_days,
-         CAST(round(julianday(p.resolved_on) - julianday(p.raised_on)) AS INTEGER) AS resolve_days
-       FROM problems p WHERE ${RANGE} AND p.claimed_on IS NOT NULL`,
+      `SELECT 'claim' AS step, ${days("claimed_on")} AS days, count(*) AS cases
+       FROM problems p WHERE ${RANGE} AND p.claimed_on IS NOT NULL GROUP BY 2
+       UNION ALL
+       SELECT 'resolve', ${days("resolved_on")}, count(*)
+       FROM problems p WHERE ${RANGE} AND p.resolved_on IS NOT NULL GROUP BY 2`,
     )
     .bind(low, high)
-    .all<{ claim_days: number; resolve_days: number | null }>();
-  return results;
+    .all<{ step: "claim" | "resolve"; days: number; cases: number }>();
+  const of = (step: string): Tally =>
+    results.filter((r) => r.step === step).map((r) => [r.days, r.cases] as const);
+  return { claim: of("claim"), resolve: of("resolve") };
 }
 
 /** Unresolved and overdue problems per claiming department (null: not yet claimed). */

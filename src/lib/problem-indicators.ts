@@ -20,17 +20,30 @@ export interface MedianFigure {
   sample: number;
 }
 
-/** The middle value; the mean of the two middle values when even; null when empty. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  if (sorted.length % 2 === 1) return sorted[mid] as number;
-  return ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
+/** How many cases had each value, as [value, cases] pairs in any order. */
+export type Tally = readonly (readonly [value: number, cases: number])[];
 
-export function medianFigure(values: readonly number[]): MedianFigure {
-  return { value: median(values), sample: values.length };
+/**
+ * The median of a tally: the middle case, or the mean of the two middle cases when the
+ * count is even; null when there are none. Durations are whole days, so a region's
+ * problems come from the database as one row per distinct duration, however many there are.
+ */
+export function medianOfTally(tally: Tally): MedianFigure {
+  const sorted = tally.filter(([, n]) => n > 0).toSorted((a, b) => a[0] - b[0]);
+  const sample = sorted.reduce((sum, [, n]) => sum + n, 0);
+  if (sample === 0) return { value: null, sample };
+  /** The k-th smallest case (0-based). */
+  const at = (k: number): number => {
+    let seen = 0;
+    for (const [value, n] of sorted) {
+      seen += n;
+      if (k < seen) return value;
+    }
+    throw new Error("medianOfTally: index past the end");
+  };
+  const mid = Math.floor(sample / 2);
+  const value = sample % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+  return { value, sample };
 }
 
 /** Whole days from one date (YYYY-MM-DD) to another. */
@@ -61,14 +74,14 @@ export interface ProblemSummary {
 }
 
 /**
- * The summary of a problem list from its counts by status, its overdue count and the
- * durations (in days) of the problems that were claimed and resolved.
+ * The summary of a problem list from its counts by status, its overdue count and tallies
+ * of the durations (in days) of the problems that were claimed and resolved.
  */
 export function summariseProblems(
   byStatus: Partial<Record<ProblemStatus, number>>,
   overdue: number,
-  claimDays: readonly number[],
-  resolveDays: readonly number[],
+  claimDays: Tally,
+  resolveDays: Tally,
 ): ProblemSummary {
   const counts = Object.fromEntries(PROBLEM_STATUSES.map((s) => [s, byStatus[s] ?? 0])) as Record<
     ProblemStatus,
@@ -83,7 +96,7 @@ export function summariseProblems(
     unresolved: counts.open + counts.claimed,
     overdue,
     resolution_rate: ratio(solved, collected),
-    median_days_to_claim: medianFigure(claimDays),
-    median_days_to_resolve: medianFigure(resolveDays),
+    median_days_to_claim: medianOfTally(claimDays),
+    median_days_to_resolve: medianOfTally(resolveDays),
   };
 }

@@ -6,7 +6,7 @@
 import {
   findOpenByDepartment,
   findProblemCounts,
-  findProblemDurations,
+  findProblemDayTallies,
   findProblemPage,
   type ProblemCategory,
   type ProblemChannel,
@@ -63,16 +63,16 @@ export async function loadProblemsReport(
   request: PageRequest,
 ): Promise<ProblemsReport> {
   const context = await loadActivityContext(db, code);
-  const [counts, durations, byDepartment] = await Promise.all([
+  const [counts, days, byDepartment] = await Promise.all([
     findProblemCounts(db, code, context.data_date),
-    findProblemDurations(db, code),
+    findProblemDayTallies(db, code),
     findOpenByDepartment(db, code, context.data_date),
   ]);
   const summary = summariseProblems(
     Object.fromEntries(counts.map((c) => [c.status, c.problems])),
     counts.reduce((sum, c) => sum + c.overdue, 0),
-    durations.map((d) => d.claim_days),
-    durations.flatMap((d) => (d.resolve_days === null ? [] : [d.resolve_days])),
+    days.claim,
+    days.resolve,
   );
   const window = paging(summary.collected, request);
   const { rows, events } =

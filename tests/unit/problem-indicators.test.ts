@@ -8,31 +8,64 @@ import {
   parsePageParam,
   targetProgress,
 } from "../../src/lib/activity.ts";
+import { median } from "../../src/lib/indicators.ts";
 import {
   daysBetween,
-  median,
-  medianFigure,
+  medianOfTally,
   ratio,
   summariseProblems,
 } from "../../src/lib/problem-indicators.ts";
 
-describe("median", () => {
-  it("takes the middle of an odd count, in any order", () => {
-    expect(median([9, 1, 5])).toBe(5);
-    expect(median([7])).toBe(7);
+/** A tally of values: [value, how many times] in first-seen order. */
+const tally = (values: number[]): [number, number][] => {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts];
+};
+
+describe("medianOfTally", () => {
+  it("takes the middle case of an odd count, in any order", () => {
+    expect(medianOfTally(tally([9, 1, 5]))).toEqual({ value: 5, sample: 3 });
+    expect(medianOfTally([[7, 1]])).toEqual({ value: 7, sample: 1 });
+    expect(
+      medianOfTally([
+        [30, 2],
+        [2, 1],
+      ]),
+    ).toEqual({ value: 30, sample: 3 });
   });
-  it("takes the mean of the two middle values of an even count", () => {
-    expect(median([10, 2, 7, 4])).toBe(5.5);
-    expect(median([3, 3])).toBe(3);
+  it("takes the mean of the two middle cases of an even count, across values", () => {
+    expect(medianOfTally(tally([10, 2, 7, 4]))).toEqual({ value: 5.5, sample: 4 });
+    expect(medianOfTally([[3, 2]])).toEqual({ value: 3, sample: 2 });
+    expect(
+      medianOfTally([
+        [1, 2],
+        [9, 2],
+      ]),
+    ).toEqual({ value: 5, sample: 4 });
   });
-  it("is null for no values, with a sample of 0", () => {
-    expect(median([])).toBeNull();
-    expect(medianFigure([])).toEqual({ value: null, sample: 0 });
+  it("is null for no cases, with a sample of 0, and skips empty rows", () => {
+    expect(medianOfTally([])).toEqual({ value: null, sample: 0 });
+    expect(medianOfTally([[4, 0]])).toEqual({ value: null, sample: 0 });
+    expect(
+      medianOfTally([
+        [4, 0],
+        [8, 1],
+      ]),
+    ).toEqual({ value: 8, sample: 1 });
   });
-  it("does not reorder its argument", () => {
-    const values = [3, 1, 2];
-    median(values);
-    expect(values).toEqual([3, 1, 2]);
+  it("equals the median of the cases written out, on many random tallies", () => {
+    let seed = 20261123;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let trial = 0; trial < 200; trial++) {
+      const values = Array.from({ length: 1 + Math.floor(random() * 60) }, () =>
+        Math.floor(random() * 25),
+      );
+      expect(medianOfTally(tally(values))).toEqual({
+        value: median(values),
+        sample: values.length,
+      });
+    }
   });
 });
 
@@ -53,8 +86,8 @@ describe("summariseProblems", () => {
     const s = summariseProblems(
       { open: 2, claimed: 1, resolved: 1, closed: 2 },
       2,
-      [4, 10, 2, 7],
-      [40, 30, 67],
+      tally([4, 10, 2, 7]),
+      tally([40, 30, 67]),
     );
     expect(s.collected).toBe(6);
     expect(s.reached).toEqual({ claimed: 4, resolved: 3, closed: 2 });
