@@ -2,6 +2,12 @@
 import type { ProblemCategory, ProblemChannel } from "../../db/problems.ts";
 import type { ProjectCategory, ProjectStatus } from "../../db/projects.ts";
 import type { TargetCategory, TargetPhase, TargetStatus } from "../../db/targets.ts";
+import {
+  PROBLEM_CATEGORY_ZH,
+  PROBLEM_CHANNEL_ZH,
+  PROJECT_CATEGORY_ZH,
+  TARGET_CATEGORY_ZH,
+} from "../../lib/activity-names.ts";
 import { formatCount, formatCountOf } from "../../lib/format.ts";
 import type { Lang } from "../../lib/i18n.ts";
 import type { ProblemStatus } from "../../lib/problem-indicators.ts";
@@ -47,13 +53,7 @@ const zh = {
     budgetShort: "计划投资",
     investedShort: "已投资",
     statuses: { planned: "计划中", under_way: "在建", completed: "已完工", suspended: "暂停" },
-    categories: {
-      industry: "产业",
-      infrastructure: "基础设施",
-      livelihood: "民生",
-      ecology: "生态",
-      other: "其他",
-    },
+    categories: PROJECT_CATEGORY_ZH,
   },
   problems: {
     title: "问题清单",
@@ -82,23 +82,8 @@ const zh = {
     due: "限期",
     history: "办理经过",
     statuses: { open: "待认领", claimed: "已认领", resolved: "已解决", closed: "已销号" },
-    categories: {
-      land: "用地",
-      water: "用水",
-      power: "用电",
-      funding: "资金",
-      approval: "报批",
-      technology: "技术",
-      market: "市场",
-      people: "人才",
-      other: "其他",
-    },
-    channels: {
-      matchmaking: "项目对接会",
-      direct_line: "书记直通车",
-      visit: "走访",
-      other: "其他",
-    },
+    categories: PROBLEM_CATEGORY_ZH,
+    channels: PROBLEM_CHANNEL_ZH,
   },
   targets: {
     title: "任期目标",
@@ -139,14 +124,7 @@ const zh = {
       at_risk: "有风险",
       missed: "未完成",
     },
-    categories: {
-      industry: "产业",
-      infrastructure: "基础设施",
-      livelihood: "民生",
-      ecology: "生态",
-      governance: "治理",
-      other: "其他",
-    },
+    categories: TARGET_CATEGORY_ZH,
   },
 };
 

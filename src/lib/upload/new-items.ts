@@ -5,6 +5,12 @@
  * are reported at once, in Chinese, by row and column. Numbers are assigned in file order.
  */
 import { z } from "zod";
+import {
+  PROBLEM_CATEGORY_ZH,
+  PROBLEM_CHANNEL_ZH,
+  PROJECT_CATEGORY_ZH,
+  TARGET_CATEGORY_ZH,
+} from "../activity-names.ts";
 import { choice, date, decimal, id, text, wholeNumber } from "./cells.ts";
 import { cellsOf, mapColumns, type ColumnSpec, type RowError } from "./columns.ts";
 import type { Table } from "./table.ts";
@@ -88,31 +94,10 @@ export const NEW_TEMPLATE_EXAMPLES: Record<NewKind, string[]> = {
   ],
 };
 
-const PROJECT_CATEGORY = {
-  industry: "产业",
-  infrastructure: "基础设施",
-  livelihood: "民生",
-  ecology: "生态",
-  other: "其他",
-};
-const PROBLEM_CATEGORY = {
-  land: "用地",
-  water: "用水",
-  power: "用电",
-  funding: "资金",
-  approval: "报批",
-  technology: "技术",
-  market: "市场",
-  people: "人才",
-  other: "其他",
-};
-const CHANNEL = {
-  matchmaking: "项目对接会",
-  direct_line: "书记直通车",
-  visit: "走访",
-  other: "其他",
-};
-const TARGET_CATEGORY = { ...PROJECT_CATEGORY, governance: "治理" };
+const PROJECT_CATEGORY = PROJECT_CATEGORY_ZH;
+const PROBLEM_CATEGORY = PROBLEM_CATEGORY_ZH;
+const CHANNEL = PROBLEM_CHANNEL_ZH;
+const TARGET_CATEGORY = TARGET_CATEGORY_ZH;
 
 const code = z.string().regex(/^\d{6}$|^\d{9}$|^\d{12}$/, {
   error: (i) => `“${String(i.input)}”不是县、乡镇或村的代码`,
