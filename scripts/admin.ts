@@ -4,7 +4,8 @@
  *   npm run admin:create -- --email a@b.cn --name 张三 [--role admin|editor|clerk]
  *                           [--region 450422] [--remote | --persist-to DIR]
  *       creates an account in the local D1 (or with --remote, the deployed one) with a
- *       random password and a TOTP secret, both printed once;
+ *       random password (to be changed at the first sign-in) and a TOTP secret, both
+ *       printed once, the secret also as a QR code for an authenticator app;
  *   npm run admin:code -- <base32 secret>
  *       prints the current 6-digit code for a secret (for the local sample accounts).
  */
@@ -12,6 +13,7 @@ import { spawnSync } from "node:child_process";
 import { pbkdf2Sync, randomBytes } from "node:crypto";
 import { fromBase32, toBase32 } from "../src/lib/bytes.ts";
 import { PBKDF2_ITERATIONS } from "../src/lib/password.ts";
+import { qrTerminal } from "../src/lib/qr.ts";
 import { totp, totpUri } from "../src/lib/totp.ts";
 import { SAMPLE_ACCOUNTS, SAMPLE_PASSWORD } from "./sample-data/releases.ts";
 import { lit } from "./sample-data/sql.ts";
@@ -35,8 +37,8 @@ function create(args: string[]): void {
   const hash = pbkdf2Sync(password, salt, PBKDF2_ITERATIONS, 32, "sha256").toString("base64");
   const secret = toBase32(new Uint8Array(randomBytes(20)));
   const sql = `INSERT INTO users (email, display_name, role, region_code, password_hash, password_salt,
-    password_iterations, totp_secret, created_at) VALUES (${[email, name, role, region, hash, salt.toString("base64"), PBKDF2_ITERATIONS, secret, new Date().toISOString()].map((v) => lit(v ?? null)).join(", ")});
-    INSERT INTO audit_log (at, user_id, action, entity, entity_ids, after_json, ip) VALUES (${[new Date().toISOString(), null, "user.create", "users", JSON.stringify([email]), JSON.stringify({ email, role, region_code: region }), "command line"].map((v) => lit(v)).join(", ")});`;
+    password_iterations, totp_secret, created_at, must_change_password) VALUES (${[email, name, role, region, hash, salt.toString("base64"), PBKDF2_ITERATIONS, secret, new Date().toISOString(), 1].map((v) => lit(v ?? null)).join(", ")});
+    INSERT INTO audit_log (at, user_id, action, entity, entity_ids, after_json, ip) VALUES (${[new Date().toISOString(), null, "user.create", "users", JSON.stringify([email]), JSON.stringify({ email, role, region_code: region, must_change_password: true }), "command line"].map((v) => lit(v)).join(", ")});`;
   const persistTo = option(args, "persist-to") ?? ".wrangler/state";
   const target = args.includes("--remote") ? ["--remote"] : ["--local", "--persist-to", persistTo];
   const result = spawnSync(
@@ -49,9 +51,12 @@ function create(args: string[]): void {
   );
   if (result.status !== 0) process.exit(result.status ?? 1);
   console.log(`Account created: ${email} (${role}${region ? `, ${region}` : ""})`);
-  console.log(`  password:    ${password}   (shown once; change it by creating a new account)`);
+  console.log(`  password:    ${password}   (shown once; to be changed at the first sign-in)`);
   console.log(`  TOTP secret: ${secret}`);
-  console.log(`  add to an authenticator app: ${totpUri(secret, email)}`);
+  const uri = totpUri(secret, email);
+  console.log(`  add to an authenticator app: ${uri}`);
+  console.log("  or scan this QR code with it:\n");
+  console.log(qrTerminal(uri, process.stdout.isTTY === true));
 }
 
 async function code(args: string[]): Promise<void> {

@@ -6,6 +6,7 @@ import { cf } from "@astrojs/cloudflare/hono";
 import { astro } from "astro/hono";
 import { Hono } from "hono";
 import { createApi } from "../functions/app.ts";
+import { pruneSignInRecords } from "./services/accounts.ts";
 import { publishDue } from "./services/publishing.ts";
 
 const api = createApi();
@@ -20,8 +21,11 @@ app.use(astro());
 
 export default {
   fetch: app.fetch,
-  // The Cron Trigger (wrangler.toml): publish releases and bulletins whose time has come.
+  // The Cron Trigger (wrangler.toml): publish releases and bulletins whose time has come,
+  // and delete old sign-in attempts and dead sessions (a bounded number per run).
   scheduled(_controller, env, ctx) {
-    ctx.waitUntil(publishDue(env.DB, new Date().toISOString()));
+    const now = new Date();
+    ctx.waitUntil(publishDue(env.DB, now.toISOString()));
+    ctx.waitUntil(pruneSignInRecords(env.DB, now));
   },
 } satisfies ExportedHandler<Env>;

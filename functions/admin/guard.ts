@@ -2,12 +2,19 @@
  * The one place that decides who may do what in the back office. Every /api/admin route
  * is mounted behind guard(resource): it identifies the user (Access JWT or session), for
  * a state-changing request checks the Origin and the anti-forgery token, and refuses
- * roles that the policy below does not list. Region limits of clerks: regionScope.
+ * roles that the policy below does not list. Region limits of clerks: regionScope. A user
+ * whose password was set by an administrator may only use their session and their own
+ * account (to change it) until they have changed it.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import type { Role } from "../../src/db/users.ts";
 import { constantTimeEqual } from "../../src/lib/bytes.ts";
-import { identify, type AccessEnv, type Identity } from "../../src/services/admin-auth.ts";
+import {
+  identify,
+  mustChangePassword,
+  type AccessEnv,
+  type Identity,
+} from "../../src/services/admin-auth.ts";
 import { problem } from "../problem.ts";
 
 export type AdminEnv = { Bindings: Env; Variables: { identity: Identity } };
@@ -15,6 +22,7 @@ export type AdminEnv = { Bindings: Env; Variables: { identity: Identity } };
 /** Which roles may use each resource of the back office (reads and writes alike). */
 export const POLICY = {
   session: ["admin", "editor", "clerk"],
+  account: ["admin", "editor", "clerk"],
   users: ["admin"],
   audit: ["admin"],
   uploads: ["clerk", "editor"],
@@ -24,6 +32,9 @@ export const POLICY = {
 export type Resource = keyof typeof POLICY;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** What a user who must first replace a password set by an administrator may use. */
+const OPEN_BEFORE_PASSWORD_CHANGE: ReadonlySet<Resource> = new Set(["session", "account"]);
 
 export function clientIp(c: Context): string {
   return c.req.header("CF-Connecting-IP") ?? c.req.header("X-Real-IP") ?? "local";
@@ -60,6 +71,14 @@ export function guard(resource: Resource): MiddlewareHandler<AdminEnv> {
           "请求缺少有效的防伪令牌（CSRF）：请刷新页面后重试。",
         );
       }
+    }
+    if (mustChangePassword(identity) && !OPEN_BEFORE_PASSWORD_CHANGE.has(resource)) {
+      return problem(
+        c,
+        403,
+        "Change your password first.",
+        "请先修改密码：管理员设置的密码只能用来修改密码，修改后才能使用后台的其他功能。",
+      );
     }
     if (!roles.includes(identity.user.role)) {
       return problem(

@@ -3,6 +3,7 @@
  * (guard.ts: identity, CSRF, role). Never cached.
  */
 import { Hono } from "hono";
+import { account } from "./account.ts";
 import { audit } from "./audit.ts";
 import { session } from "./auth.ts";
 import { bulletins } from "./bulletins.ts";
@@ -18,6 +19,7 @@ admin.use("*", async (c, next) => {
   c.header("Cache-Control", "no-store");
 });
 admin.route("/session", session);
+admin.route("/account", account);
 admin.route("/users", users);
 admin.route("/audit", audit);
 admin.route("/uploads", uploads);

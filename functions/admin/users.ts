@@ -6,10 +6,11 @@ import { findRegion } from "../../src/db/regions.ts";
 import { revokeUserSessionsStatement } from "../../src/db/sessions.ts";
 import { findUserById, insertUserStatement, listUsers, ROLES } from "../../src/db/users.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../../src/lib/password.ts";
-import { newTotpSecret, totpUri } from "../../src/lib/totp.ts";
+import { newTotpSecret } from "../../src/lib/totp.ts";
+import { resetPassword, resetTotp, totpEnrolment } from "../../src/services/accounts.ts";
 import { problem } from "../problem.ts";
 import { actorOf, guard, type AdminEnv } from "./guard.ts";
-import { idParam, readJson } from "./respond.ts";
+import { attempt, idParam, readJson } from "./respond.ts";
 
 export const users = new Hono<AdminEnv>();
 users.use("*", guard("users"));
@@ -57,6 +58,8 @@ users.post("/", async (c) => {
         password: await hashPassword(u.password),
         totp_secret: secret,
         created_at: now,
+        // The administrator knows this password: the user replaces it at the first sign-in.
+        must_change_password: true,
       }),
       auditStatement(c.env.DB, {
         at: now,
@@ -64,7 +67,12 @@ users.post("/", async (c) => {
         action: "user.create",
         entity: "users",
         ids: [u.email.toLowerCase()],
-        after: { email: u.email, role: u.role, region_code: u.region_code },
+        after: {
+          email: u.email,
+          role: u.role,
+          region_code: u.region_code,
+          must_change_password: true,
+        },
         ip: actor.ip,
       }),
     ]);
@@ -74,8 +82,11 @@ users.post("/", async (c) => {
     }
     throw error;
   }
-  // The TOTP secret is shown once, to be given to the new user's authenticator app.
-  return c.json({ email: u.email, totp_secret: secret, totp_uri: totpUri(secret, u.email) }, 201);
+  // The TOTP secret is shown once (with its QR code), for the new user's authenticator app.
+  return c.json(
+    { email: u.email, must_change_password: true, ...totpEnrolment(secret, u.email.toLowerCase()) },
+    201,
+  );
 });
 
 const RoleBody = z.object({
@@ -147,3 +158,28 @@ users.post("/:id/disable", async (c) => {
   ]);
   return c.json({ id, disabled_at: now });
 });
+
+/** A one-time password for another user, shown once; they must change it at sign-in. */
+users.post("/:id/password-reset", (c) =>
+  attempt(c, async () => {
+    const id = idParam(c);
+    if (!id) return problem(c, 404, "No such user.", "没有这个用户。");
+    const { user, password } = await resetPassword(c.env.DB, actorOf(c), id, new Date());
+    return c.json({
+      id,
+      email: user.email,
+      one_time_password: password,
+      must_change_password: true,
+    });
+  }),
+);
+
+/** A new authenticator secret for another user (a lost phone), shown once with its QR code. */
+users.post("/:id/totp-reset", (c) =>
+  attempt(c, async () => {
+    const id = idParam(c);
+    if (!id) return problem(c, 404, "No such user.", "没有这个用户。");
+    const { user, secret } = await resetTotp(c.env.DB, actorOf(c), id, new Date());
+    return c.json({ id, email: user.email, ...totpEnrolment(secret, user.email) });
+  }),
+);

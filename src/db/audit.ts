@@ -32,6 +32,37 @@ export function auditStatement(db: D1Database, e: AuditEntry): D1PreparedStateme
     );
 }
 
+/**
+ * The audit row of a write that can lose a race inside its own batch: written only if the
+ * user's stored password hash is `passwordHash` when the batch reaches it, i.e. only if the
+ * password change earlier in the batch took effect.
+ */
+export function auditIfPasswordStatement(
+  db: D1Database,
+  e: AuditEntry,
+  userId: number,
+  passwordHash: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO audit_log (at, user_id, action, entity, entity_ids, before_json, after_json, ip)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
+       WHERE EXISTS (SELECT 1 FROM users WHERE id = ?9 AND password_hash = ?10)`,
+    )
+    .bind(
+      e.at,
+      e.userId,
+      e.action,
+      e.entity,
+      JSON.stringify(e.ids),
+      e.before === undefined ? null : JSON.stringify(e.before),
+      e.after === undefined ? null : JSON.stringify(e.after),
+      e.ip ?? null,
+      userId,
+      passwordHash,
+    );
+}
+
 export interface AuditRow {
   id: number;
   at: string;

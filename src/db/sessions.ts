@@ -29,14 +29,19 @@ export async function findSession(
   const row = await db
     .prepare(
       `SELECT s.token_hash, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.revoked_at,
-         u.id, u.email, u.display_name, u.role, u.region_code, u.disabled_at
+         u.id, u.email, u.display_name, u.role, u.region_code, u.disabled_at,
+         u.must_change_password
        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1`,
     )
     .bind(tokenHash)
     .first<SessionRow & User>();
   if (!row) return null;
-  const { id, email, display_name, role, region_code, disabled_at, ...session } = row;
-  return { ...session, user: { id, email, display_name, role, region_code, disabled_at } };
+  const { id, email, display_name, role, region_code, disabled_at, must_change_password, ...rest } =
+    row;
+  return {
+    ...rest,
+    user: { id, email, display_name, role, region_code, disabled_at, must_change_password },
+  };
 }
 
 export function touchSessionStatement(db: D1Database, tokenHash: string, at: string) {
@@ -55,6 +60,27 @@ export function revokeUserSessionsStatement(db: D1Database, userId: number, at: 
   return db
     .prepare("UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL")
     .bind(userId, at);
+}
+
+/**
+ * Revokes a user's sessions except `keepHash` (the one making the request), only if
+ * `ifPasswordHash` is now the user's stored hash: in the same batch as a password change,
+ * nothing is revoked when the change itself lost a race.
+ */
+export function revokeOtherSessionsStatement(
+  db: D1Database,
+  userId: number,
+  keepHash: string | null,
+  at: string,
+  ifPasswordHash: string,
+) {
+  return db
+    .prepare(
+      `UPDATE sessions SET revoked_at = ?3
+       WHERE user_id = ?1 AND token_hash IS NOT ?2 AND revoked_at IS NULL
+         AND EXISTS (SELECT 1 FROM users WHERE id = ?1 AND password_hash = ?4)`,
+    )
+    .bind(userId, keepHash, at, ifPasswordHash);
 }
 
 export function recordAttemptStatement(db: D1Database, key: string, at: string, ok: boolean) {
@@ -83,4 +109,33 @@ export async function countFailures(
     out.set(key, row?.n ?? 0);
   }
   return out;
+}
+
+/**
+ * Housekeeping for the Cron Trigger: deletes at most `limit` sign-in attempts older than
+ * `attemptsBefore` (oldest first) and at most `limit` sessions whose absolute time-out
+ * passed before `sessionsBefore` (revoked or not: neither can be used again). Returns how
+ * many rows went.
+ */
+export async function pruneAuthRecords(
+  db: D1Database,
+  attemptsBefore: string,
+  sessionsBefore: string,
+  limit: number,
+): Promise<{ loginAttempts: number; sessions: number }> {
+  const [attempts, sessions] = await db.batch([
+    db
+      .prepare(
+        `DELETE FROM login_attempts WHERE id IN (
+           SELECT id FROM login_attempts WHERE attempted_at < ?1 ORDER BY attempted_at LIMIT ?2)`,
+      )
+      .bind(attemptsBefore, limit),
+    db
+      .prepare(
+        `DELETE FROM sessions WHERE token_hash IN (
+           SELECT token_hash FROM sessions WHERE expires_at < ?1 ORDER BY expires_at LIMIT ?2)`,
+      )
+      .bind(sessionsBefore, limit),
+  ]);
+  return { loginAttempts: attempts?.meta.changes ?? 0, sessions: sessions?.meta.changes ?? 0 };
 }

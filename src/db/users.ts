@@ -11,6 +11,8 @@ export interface User {
   role: Role;
   region_code: string | null;
   disabled_at: string | null;
+  /** 1 until the user has replaced a password an administrator set (creation or reset). */
+  must_change_password: 0 | 1;
 }
 
 export interface UserCredentials extends User {
@@ -21,7 +23,8 @@ export interface UserCredentials extends User {
   totp_last_step: number | null;
 }
 
-const PUBLIC_COLUMNS = "id, email, display_name, role, region_code, disabled_at";
+const PUBLIC_COLUMNS =
+  "id, email, display_name, role, region_code, disabled_at, must_change_password";
 
 export async function findUserById(db: D1Database, id: number): Promise<User | null> {
   return db.prepare(`SELECT ${PUBLIC_COLUMNS} FROM users WHERE id = ?1`).bind(id).first<User>();
@@ -34,16 +37,26 @@ export async function findUserByEmail(db: D1Database, email: string): Promise<Us
     .first<User>();
 }
 
+const CREDENTIAL_COLUMNS = `${PUBLIC_COLUMNS}, password_hash, password_salt, password_iterations,
+  totp_secret, totp_last_step`;
+
 export async function findCredentials(
   db: D1Database,
   email: string,
 ): Promise<UserCredentials | null> {
   return db
-    .prepare(
-      `SELECT ${PUBLIC_COLUMNS}, password_hash, password_salt, password_iterations, totp_secret,
-         totp_last_step FROM users WHERE email = ?1`,
-    )
+    .prepare(`SELECT ${CREDENTIAL_COLUMNS} FROM users WHERE email = ?1`)
     .bind(email)
+    .first<UserCredentials>();
+}
+
+export async function findCredentialsById(
+  db: D1Database,
+  id: number,
+): Promise<UserCredentials | null> {
+  return db
+    .prepare(`SELECT ${CREDENTIAL_COLUMNS} FROM users WHERE id = ?1`)
+    .bind(id)
     .first<UserCredentials>();
 }
 
@@ -62,13 +75,16 @@ export interface NewUser {
   password: PasswordHash;
   totp_secret: string | null;
   created_at: string;
+  /** The password was chosen by someone else: the user must replace it first. */
+  must_change_password?: boolean;
 }
 
 export function insertUserStatement(db: D1Database, u: NewUser): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO users (email, display_name, role, region_code, password_hash, password_salt,
-         password_iterations, totp_secret, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)`,
+         password_iterations, totp_secret, created_at, must_change_password)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`,
     )
     .bind(
       u.email,
@@ -80,6 +96,7 @@ export function insertUserStatement(db: D1Database, u: NewUser): D1PreparedState
       u.password.iterations,
       u.totp_secret,
       u.created_at,
+      u.must_change_password ? 1 : 0,
     );
 }
 
@@ -95,4 +112,53 @@ export function useTotpStepStatement(
        WHERE id = ?1 AND (totp_last_step IS NULL OR totp_last_step < ?2)`,
     )
     .bind(id, step);
+}
+
+/** A password set by an administrator: the user must replace it at the next sign-in. */
+export function resetPasswordStatement(
+  db: D1Database,
+  id: number,
+  password: PasswordHash,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE users SET password_hash = ?2, password_salt = ?3, password_iterations = ?4,
+         must_change_password = 1
+       WHERE id = ?1`,
+    )
+    .bind(id, password.hash, password.salt, password.iterations);
+}
+
+/**
+ * The user's own new password, accepted with the TOTP step of the code they gave (null for
+ * an account without TOTP). Changes the row only if the stored hash is still the one the
+ * current password was checked against and the step has not been used: of two racing
+ * requests one wins and the other changes nothing (0 rows).
+ */
+export function changePasswordStatement(
+  db: D1Database,
+  id: number,
+  password: PasswordHash,
+  previousHash: string,
+  totpStep: number | null,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE users SET password_hash = ?2, password_salt = ?3, password_iterations = ?4,
+         must_change_password = 0, totp_last_step = COALESCE(?6, totp_last_step)
+       WHERE id = ?1 AND password_hash = ?5
+         AND (?6 IS NULL OR totp_last_step IS NULL OR totp_last_step < ?6)`,
+    )
+    .bind(id, password.hash, password.salt, password.iterations, previousHash, totpStep);
+}
+
+/** A new TOTP secret; no code of it has been used yet. */
+export function setTotpSecretStatement(
+  db: D1Database,
+  id: number,
+  secret: string,
+): D1PreparedStatement {
+  return db
+    .prepare("UPDATE users SET totp_secret = ?2, totp_last_step = NULL WHERE id = ?1")
+    .bind(id, secret);
 }

@@ -1,6 +1,8 @@
 /**
  * QR codes as SVG path data, drawn on the server (qrcode-generator computes the matrix),
- * so that a printed page carries its own address without any script.
+ * so that a printed page carries its own address without any script; the same drawing as
+ * a whole SVG image (authenticator enrolment in the back office) and as terminal text
+ * (`npm run admin:create`).
  */
 import qrcode from "qrcode-generator";
 
@@ -11,15 +13,23 @@ export interface QrPath {
   d: string;
 }
 
+/** The blank margin scanners need around a QR code, in modules. */
+export const QR_QUIET_ZONE = 4;
+
+function qrMatrix(text: string) {
+  const qr = qrcode(0, "M");
+  // The library takes one character per byte: hand it the UTF-8 bytes.
+  qr.addData(String.fromCharCode(...new TextEncoder().encode(text)), "Byte");
+  qr.make();
+  return qr;
+}
+
 /**
  * The QR code of a text (error correction M, the smallest version that fits).
  * @example qrPath("https://example.org/r/450422").size // 25
  */
 export function qrPath(text: string): QrPath {
-  const qr = qrcode(0, "M");
-  // The library takes one character per byte: hand it the UTF-8 bytes.
-  qr.addData(String.fromCharCode(...new TextEncoder().encode(text)), "Byte");
-  qr.make();
+  const qr = qrMatrix(text);
   const size = qr.getModuleCount();
   const parts: string[] = [];
   for (let y = 0; y < size; y++) {
@@ -35,4 +45,57 @@ export function qrPath(text: string): QrPath {
     }
   }
   return { size, d: parts.join("") };
+}
+
+function escapeAttribute(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}
+
+/**
+ * A whole SVG image of the QR code of a text, quiet zone included, drawn as the printed
+ * pages draw theirs (qrPath): for showing a code that exists only at that moment, such as
+ * an authenticator app's enrolment URI. `label` is the image's accessible name.
+ */
+export function qrSvg(text: string, label: string): string {
+  const { size, d } = qrPath(text);
+  const side = size + 2 * QR_QUIET_ZONE;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" width="${side * 5}" ` +
+    `height="${side * 5}" role="img" aria-label="${escapeAttribute(label)}" shape-rendering="crispEdges">` +
+    `<rect width="${side}" height="${side}" fill="#fff"/>` +
+    `<path d="${d}" transform="translate(${QR_QUIET_ZONE} ${QR_QUIET_ZONE})" fill="#000"/></svg>`
+  );
+}
+
+/**
+ * The QR code of a text for a terminal: two modules per character cell (half blocks), light
+ * modules drawn as blocks. With `ansi`, each line is set white on black, so the code scans
+ * in light and dark terminal themes alike; without it (output to a file), a dark background
+ * is assumed.
+ */
+export function qrTerminal(text: string, ansi: boolean): string {
+  const qr = qrMatrix(text);
+  const size = qr.getModuleCount();
+  const side = size + 2 * QR_QUIET_ZONE;
+  const light = (y: number, x: number) => {
+    const my = y - QR_QUIET_ZONE;
+    const mx = x - QR_QUIET_ZONE;
+    return my < 0 || mx < 0 || my >= size || mx >= size || !qr.isDark(my, mx);
+  };
+  const lines: string[] = [];
+  for (let y = 0; y < side; y += 2) {
+    let line = "";
+    for (let x = 0; x < side; x++) {
+      const top = light(y, x);
+      // An odd side leaves the last line's lower half outside the code: light, like the margin.
+      const bottom = y + 1 < side ? light(y + 1, x) : true;
+      line += top && bottom ? "█" : top ? "▀" : bottom ? "▄" : " ";
+    }
+    lines.push(ansi ? `\x1b[97;40m${line}\x1b[0m` : line);
+  }
+  return lines.join("\n");
 }

@@ -70,8 +70,14 @@ export function newTotpSecret(): string {
   return toBase32(randomBytes(20));
 }
 
-/** The otpauth:// URI authenticator apps read from a QR code. */
-export function totpUri(secretBase32: string, account: string, issuer = "村务公开台账"): string {
-  const label = encodeURIComponent(`${issuer}:${account}`);
-  return `otpauth://totp/${label}?secret=${secretBase32}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=30`;
+export const TOTP_ISSUER = "村务公开台账";
+
+/**
+ * The otpauth:// URI authenticator apps read from a QR code (Google's key URI format):
+ * `otpauth://totp/{issuer}:{account}?secret=…&issuer={issuer}&algorithm=SHA1&digits=6&period=30`,
+ * issuer and account percent-encoded each, the colon between them literal.
+ */
+export function totpUri(secretBase32: string, account: string, issuer = TOTP_ISSUER): string {
+  const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(account)}`;
+  return `otpauth://totp/${label}?secret=${secretBase32}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=${6}&period=${TOTP_STEP_SECONDS}`;
 }

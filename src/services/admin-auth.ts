@@ -41,6 +41,15 @@ export interface Identity {
   tokenHash: string | null;
 }
 
+/**
+ * The user signed in with a password someone else chose (an administrator, at creation or
+ * by a reset) and has not replaced it yet: until then only the password change is open.
+ * Behind Cloudflare Access there is no local password, so nothing to change.
+ */
+export function mustChangePassword(identity: Identity): boolean {
+  return identity.via === "session" && identity.user.must_change_password === 1;
+}
+
 export function readCookie(header: string | null, name: string): string | null {
   for (const part of (header ?? "").split(";")) {
     const [key, ...value] = part.trim().split("=");
@@ -110,6 +119,25 @@ export async function identify(
   return { user: session.user, csrf: await csrfFor(token), via: "session", tokenHash };
 }
 
+/** The keys attempts are counted under: the account and the address. */
+export function attemptKeys(email: string, ip: string): [account: string, address: string] {
+  return [`account:${email.trim().toLowerCase()}`, `ip:${ip}`];
+}
+
+/** Whether the account or the address has had too many failures in the window. */
+export async function isThrottled(
+  db: D1Database,
+  [account, address]: [string, string],
+  now: Date,
+): Promise<boolean> {
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
+  const failures = await countFailures(db, [account, address], since);
+  return (
+    (failures.get(account) ?? 0) >= MAX_FAILURES_PER_ACCOUNT ||
+    (failures.get(address) ?? 0) >= MAX_FAILURES_PER_ADDRESS
+  );
+}
+
 export type LoginResult =
   | { ok: true; token: string; user: User; expiresAt: string }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number }
@@ -127,14 +155,9 @@ export async function signIn(
 ): Promise<LoginResult> {
   const at = now.toISOString();
   const email = input.email.trim().toLowerCase();
-  const keys = [`account:${email}`, `ip:${ip}`];
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
-  const failures = await countFailures(db, keys, since);
-  if (
-    (failures.get(keys[0] as string) ?? 0) >= MAX_FAILURES_PER_ACCOUNT ||
-    (failures.get(keys[1] as string) ?? 0) >= MAX_FAILURES_PER_ADDRESS
-  ) {
-    await recordAttemptStatement(db, keys[0] as string, at, false).run();
+  const keys = attemptKeys(email, ip);
+  if (await isThrottled(db, keys, now)) {
+    await recordAttemptStatement(db, keys[0], at, false).run();
     return { ok: false, reason: "throttled", retryAfterSeconds: THROTTLE_WINDOW_MS / 1000 };
   }
   const user = await findCredentials(db, email);
@@ -186,12 +209,20 @@ export async function signIn(
     await revokeSessionStatement(db, await sha256Hex(token), at).run();
     return { ok: false, reason: "invalid" };
   }
-  const { id, display_name, role, region_code, disabled_at } = user;
+  const { id, display_name, role, region_code, disabled_at, must_change_password } = user;
   return {
     ok: true,
     token,
     expiresAt,
-    user: { id, email: user.email, display_name, role, region_code, disabled_at },
+    user: {
+      id,
+      email: user.email,
+      display_name,
+      role,
+      region_code,
+      disabled_at,
+      must_change_password,
+    },
   };
 }
 

@@ -6,10 +6,13 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  ACCOUNTS,
   call,
   csvFile,
+  currentCode,
   INCOME_HEADER,
   loadAdminFixture,
+  PASSWORD,
   signInAll,
   snapshot,
   type Session,
@@ -109,6 +112,42 @@ const ENDPOINTS: Endpoint[] = [
     name: "disable a user",
     allowed: ["admin"],
     request: async () => ({ method: "POST", path: `/api/admin/users/${await user()}/disable` }),
+  },
+  {
+    name: "reset a password",
+    allowed: ["admin"],
+    request: async () => ({
+      method: "POST",
+      path: `/api/admin/users/${await user()}/password-reset`,
+    }),
+  },
+  {
+    name: "reset an authenticator",
+    allowed: ["admin"],
+    request: async () => ({ method: "POST", path: `/api/admin/users/${await user()}/totp-reset` }),
+  },
+  {
+    // Everyone signed in may change their own password (the session stays).
+    name: "change one's own password",
+    allowed: ["admin", "editor", "clerk", "foreignClerk"],
+    request: async (who) => {
+      if (who !== "anonymous") {
+        // As if 30 seconds had passed since the sign-in used this step's code.
+        await env.DB.prepare("UPDATE users SET totp_last_step = NULL WHERE email = ?1")
+          .bind(ACCOUNTS[who].email)
+          .run();
+      }
+      return {
+        method: "POST",
+        path: "/api/admin/account/password",
+        json: {
+          current_password: PASSWORD,
+          new_password: `${who}'s own new passphrase`,
+          new_password_repeat: `${who}'s own new passphrase`,
+          code: who === "anonymous" ? "123456" : await currentCode(who),
+        },
+      };
+    },
   },
   {
     name: "commit an income upload",

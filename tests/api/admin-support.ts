@@ -164,6 +164,11 @@ export async function snapshot(): Promise<string> {
     ).all();
     parts.push(`${table}:${JSON.stringify(results)}`);
   }
+  // Sessions (WITHOUT ROWID) by key; last_seen_at moves on any signed-in request, refused or not.
+  const { results: sessions } = await env.DB.prepare(
+    "SELECT token_hash, user_id, created_at, expires_at, revoked_at FROM sessions ORDER BY token_hash",
+  ).all();
+  parts.push(`sessions:${JSON.stringify(sessions)}`);
   return parts.join("\n");
 }
 

@@ -2,8 +2,10 @@
  * In real Chromium against the built Worker: an editor signs in (password + TOTP), uploads
  * a revised monthly return (dry run, then commit), drafts a bulletin for the published
  * 2026-10 release, previews it, publishes it, and finds it on the public site, with the
- * figures frozen at the release while the live figures include the revision. It runs on
- * its own copy of the sample database, so its writes reach no other test.
+ * figures frozen at the release while the live figures include the revision. Then an
+ * administrator resets the clerk's password and authenticator (shown once, with a QR code),
+ * and the clerk, signed in with them, can reach nothing but the password change until done.
+ * It runs on its own copy of the sample database, so its writes reach no other test.
  */
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,7 +14,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_ACCOUNTS, SAMPLE_PASSWORD } from "../../scripts/sample-data/releases.ts";
 import { fromBase32 } from "../../src/lib/bytes.ts";
-import { totp } from "../../src/lib/totp.ts";
+import { totp, totpUri } from "../../src/lib/totp.ts";
 import { launchChromium } from "../support/browser.ts";
 import { startIsolatedServer, type IsolatedServer } from "../support/isolated-server.ts";
 import { openSampleDatabase } from "../support/sample-db.ts";
@@ -162,5 +164,92 @@ describe("an editor: upload → draft → preview → publish", () => {
     };
     expect(api.indicators.income_total.value).toBe(countyTotal(null));
     expect(api.indicators.income_total.value).not.toBe(frozen);
+  });
+});
+
+describe("accounts: an administrator resets a clerk's password; the clerk must change it", () => {
+  const admin = SAMPLE_ACCOUNTS.find((a) => a.role === "admin")!;
+  const clerk = SAMPLE_ACCOUNTS.find((a) => a.role === "clerk")!;
+  let oneTime = "";
+  let secret = "";
+
+  async function signInOn(p: Page, email: string, password: string, code: string, then: string) {
+    await p.goto(`${base}/admin/login`);
+    await p.fill("input[name=email]", email);
+    await p.fill("input[name=password]", password);
+    await p.fill("input[name=code]", code);
+    await Promise.all([p.waitForURL(then), p.click(".login button[type=submit]")]);
+  }
+
+  it("the administrator sees the one-time password and the new authenticator's QR code once", async () => {
+    const p = await browser.newPage();
+    p.on("dialog", (dialog) => void dialog.accept());
+    await signInOn(
+      p,
+      admin.email,
+      SAMPLE_PASSWORD,
+      await totp(fromBase32(admin.totp), Date.now() / 1000),
+      `${base}/admin`,
+    );
+    await p.goto(`${base}/admin/users`);
+    const row = p.locator("tr", { hasText: clerk.email });
+    await row.locator("form[data-api$='/password-reset'] button").click();
+    oneTime = (await row.locator("[data-credential=one_time_password]").textContent()) ?? "";
+    expect(oneTime).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){3}$/);
+
+    await row.locator("form[data-api$='/totp-reset'] button").click();
+    const img = row.locator("img.totp-qr");
+    await img.waitFor();
+    secret = (await row.locator("[data-credential=totp_secret]").textContent()) ?? "";
+    expect(await row.locator("[data-credential=totp_uri]").textContent()).toBe(
+      totpUri(secret, clerk.email),
+    );
+    // The server's SVG, shown as an image that the browser could draw.
+    expect(await img.getAttribute("src")).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/);
+    expect(await img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(
+      true,
+    );
+    // Reloaded, the page shows neither again.
+    await p.reload();
+    expect(await p.content()).not.toContain(oneTime);
+    expect(await p.content()).not.toContain(secret);
+    await p.close();
+  });
+
+  it("the clerk can reach only the password change until they have changed it", async () => {
+    const p = await browser.newPage();
+    const now = Date.now() / 1000;
+    // /admin sends a user who must change the password on to the account page.
+    await signInOn(
+      p,
+      clerk.email,
+      oneTime,
+      await totp(fromBase32(secret), now),
+      `${base}/admin/account`,
+    );
+    expect(await p.locator("#must-change").isVisible()).toBe(true);
+    expect(await p.locator(".admin-nav a").allTextContents()).toEqual(["我的账号"]);
+    await p.goto(`${base}/admin/upload`);
+    expect(p.url()).toBe(`${base}/admin/account`);
+
+    // A mismatch is refused with a Chinese reason, in the page.
+    await p.fill("input[name=current_password]", oneTime);
+    await p.fill("input[name=new_password]", "藤县填报员的新密码2026");
+    await p.fill("input[name=new_password_repeat]", "藤县填报员的新密码2027");
+    await p.fill("input[name=code]", await totp(fromBase32(secret), now + 30));
+    await p.click("#password-form button[type=submit]");
+    await p.waitForSelector("#password-form [role=status].error");
+    expect(await p.textContent("#password-form [role=status]")).toContain("两次输入的新密码不一致");
+
+    await p.fill("input[name=new_password_repeat]", "藤县填报员的新密码2026");
+    await Promise.all([
+      p.waitForURL(`${base}/admin/account?changed=1`),
+      p.click("#password-form button[type=submit]"),
+    ]);
+    expect(await p.textContent("#password-changed")).toContain("密码已修改");
+    await p.goto(`${base}/admin/upload`);
+    expect(p.url()).toBe(`${base}/admin/upload`);
+    expect(await p.locator(".admin-nav a").allTextContents()).toContain("上传月报数据");
+    await p.close();
   });
 });
