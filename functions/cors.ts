@@ -5,7 +5,10 @@
  */
 import type { MiddlewareHandler } from "hono";
 
-const EXPOSED = ["ETag", "Content-Disposition", "Retry-After", "Cache-Control"].join(", ");
+// Content-Length is exposed to scripts anyway; X-Row-Count is the CSV downloads' row count.
+const EXPOSED = ["ETag", "Content-Disposition", "Retry-After", "Cache-Control", "X-Row-Count"].join(
+  ", ",
+);
 
 export const publicReadCors: MiddlewareHandler = async (c, next) => {
   const method = c.req.method;

@@ -6,9 +6,16 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { findRegion } from "../src/db/regions.ts";
 import { keyLength, readPage, type Cursor, type DatasetFilters } from "../src/db/datasets.ts";
+import { deleteExportSize } from "../src/db/export-sizes.ts";
 import { DATASETS, findDataset, LICENCE, PAGE_SIZE, type DatasetDef } from "../src/lib/datasets.ts";
 import { NotFoundError } from "../src/lib/errors.ts";
-import { csvStream } from "../src/services/dataset-export.ts";
+import {
+  csvStream,
+  exportSize,
+  ExportChangedError,
+  type ExportSize,
+  type ExportSizeKey,
+} from "../src/services/dataset-export.ts";
 import {
   CACHE_HEADERS,
   CsvQuery,
@@ -18,7 +25,12 @@ import {
   DatasetPageResponse,
   JsonQuery,
 } from "./dataset-schemas.ts";
-import { cacheOrNotModified, resolveVersion, type DataVersion } from "./http-cache.ts";
+import {
+  cacheOrNotModified,
+  resolveVersion,
+  versionStamp,
+  type DataVersion,
+} from "./http-cache.ts";
 import { problem } from "./problem.ts";
 import { rateLimit } from "./rate-limit.ts";
 import { validationHook } from "./validation.ts";
@@ -186,6 +198,51 @@ function decodeCursor(name: string, text: string): Cursor {
   );
 }
 
+/**
+ * The CSV body with its length declared: csvStream piped through a FixedLengthStream of the
+ * measured size, so that the response carries Content-Length. A body that ends short of it
+ * is an incomplete transfer for HTTP clients (curl exits 18, Chromium fails the download,
+ * Python's urlopen().read() raises IncompleteRead and urlretrieve ContentTooShortError),
+ * whereas an errored chunked body is ended like a whole one by workerd
+ * (cloudflare/workerd#6818; a Content-Length header alone does not help: workerd then still
+ * sends the stream chunked). It ends short when a D1 read fails part-way, and also when the
+ * export comes out at another size than measured (live data changed by an upload between
+ * the two passes, or a wrong cached size): csvStream then errors before sending more than
+ * declared, so that download fails detectably, and the cached size is deleted so that the
+ * next request measures again.
+ */
+function fixedLengthCsv(
+  c: Context<{ Bindings: Env }>,
+  def: DatasetDef,
+  filters: DatasetFilters,
+  key: ExportSizeKey,
+  size: ExportSize,
+  bom: boolean,
+): ReadableStream<Uint8Array> {
+  const db = c.env.DB;
+  const body = new FixedLengthStream(size.bytes);
+  // Not awaited: the pipe runs as the client reads. A source error aborts the writable side
+  // (pipeTo does, and so does the catch, in case the pipe failed otherwise), so the body
+  // stops short instead of closing; a client that goes away cancels it the same way.
+  const piped = csvStream(db, def, filters, { bom, expected: size })
+    .pipeTo(body.writable)
+    .catch(async (error: unknown) => {
+      console.error(
+        "CSV download did not complete",
+        { dataset: def.name, ...key, declared: size },
+        error,
+      );
+      await body.writable.abort(error).catch(() => {});
+      if (error instanceof ExportChangedError) {
+        await deleteExportSize(db, key).catch((e: unknown) =>
+          console.error("Could not delete a wrong export size", key, e),
+        );
+      }
+    });
+  c.executionCtx.waitUntil(piped);
+  return body.readable;
+}
+
 /** Documentation of the two file routes; the handlers below match the file extension. */
 for (const format of ["csv", "json"] as const) {
   datasets.openAPIRegistry.registerPath({
@@ -201,11 +258,27 @@ for (const format of ["csv", "json"] as const) {
         description:
           format === "csv"
             ? "The whole dataset (filtered). Money in whole yuan, numbers plain, codes as text; " +
-              "text cells starting with = + - @ tab or CR are prefixed with an apostrophe."
+              "text cells starting with = + - @ tab or CR are prefixed with an apostrophe. " +
+              "Streamed with its size declared (Content-Length, measured before the first " +
+              "download of each export and data version) and its row count (X-Row-Count): a " +
+              "download that fails part-way ends short of Content-Length, which HTTP clients " +
+              "report as an incomplete transfer."
             : "One page of rows, keyed by field name.",
         headers:
           format === "csv"
-            ? CACHE_HEADERS.extend({ "Content-Disposition": z.string() })
+            ? CACHE_HEADERS.extend({
+                "Content-Disposition": z.string(),
+                "Content-Length": z.string().openapi({
+                  description:
+                    "The size of the file in bytes (UTF-8, with the BOM when bom=1). A body " +
+                    "shorter than this is an incomplete download: discard it.",
+                }),
+                "X-Row-Count": z.string().openapi({
+                  description:
+                    "The number of data rows in the file (the header row not counted), to " +
+                    "check a parsed download against.",
+                }),
+              })
             : CACHE_HEADERS,
         content:
           format === "csv"
@@ -247,12 +320,23 @@ datasets.get("/:file{[^/]+\\.(?:csv|json)}", rateLimit("downloads"), async (c) =
       asOf: version.asOf ?? undefined,
     };
     if (format === "csv") {
+      const bom = q.bom === "1";
+      const key: ExportSizeKey = {
+        export: `${def.name}?region=${q.region ?? ""}&from=${q.from ?? ""}&to=${q.to ?? ""}&bom=${bom ? 1 : 0}`,
+        version: versionStamp(version),
+      };
+      // Measured by a first pass over the export unless this export of this data version was
+      // measured before (export_sizes): the response below declares it.
+      const size = await exportSize(c.env.DB, def, filters, key, { bom });
       c.header("Content-Type", "text/csv; charset=utf-8");
       c.header(
         "Content-Disposition",
         `attachment; filename="${downloadName(def.name, q, version.release)}"`,
       );
-      return c.body(csvStream(c.env.DB, def, filters, { bom: q.bom === "1" }));
+      c.header("Content-Length", String(size.bytes));
+      c.header("X-Row-Count", String(size.rows));
+      if (c.req.method === "HEAD") return c.body(null);
+      return c.body(fixedLengthCsv(c, def, filters, key, size, bom));
     }
     const page = await readPage(c.env.DB, def, filters, after, q.limit);
     const nextCursor = page.next ? encodeCursor(page.next) : null;

@@ -73,6 +73,15 @@ function matches(header: string | undefined, etag: string): boolean {
 }
 
 /**
+ * What identifies the data of `version`: the release's freeze moment, or the live data's
+ * last update. The ETag is made from it, and so is the key of a cached export size
+ * (src/db/export-sizes.ts): whatever changes one changes the other.
+ */
+export function versionStamp(version: DataVersion): string {
+  return version.asOf ?? `live:${version.dataUpdatedAt ?? ""}`;
+}
+
+/**
  * Sets Cache-Control and ETag for a response about `version`; returns a 304 response
  * when the client already holds it, else null (the caller goes on to build the body).
  */
@@ -82,8 +91,7 @@ export async function cacheOrNotModified(
 ): Promise<Response | null> {
   const url = new URL(c.req.url);
   const query = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const stamp = version.asOf ?? `live:${version.dataUpdatedAt ?? ""}`;
-  const etag = `"${await sha256Hex(`v1|${url.pathname}|${JSON.stringify(query)}|${stamp}`)}"`;
+  const etag = `"${await sha256Hex(`v1|${url.pathname}|${JSON.stringify(query)}|${versionStamp(version)}`)}"`;
   const cacheControl = version.asOf ? RELEASE_CACHE : LIVE_CACHE;
   if (matches(c.req.header("If-None-Match"), etag)) {
     return new Response(null, {
