@@ -98,7 +98,10 @@ const FieldSchema = z
     type: z.enum(["string", "integer", "number", "yearmonth", "date", "datetime", "array"]),
     title: z.string(),
     description: z.string(),
+    title_en: z.string(),
+    description_en: z.string(),
     unit: z.string().optional(),
+    unit_en: z.string().optional(),
   })
   .openapi("DatasetField");
 
@@ -110,10 +113,13 @@ export const DatasetListResponse = z
         title: z.string(),
         title_en: z.string(),
         description: z.string(),
+        description_en: z.string(),
         versioning: z.enum(["as-of", "static"]),
         period_filter: z.string().nullable(),
+        period_filter_en: z.string().nullable(),
         region_filter: z.boolean(),
         update_schedule: z.string(),
+        update_schedule_en: z.string(),
         primary_key: z.array(z.string()),
         fields: z.array(FieldSchema),
         csv: z.string(),

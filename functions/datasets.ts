@@ -7,7 +7,14 @@ import type { Context } from "hono";
 import { findRegion } from "../src/db/regions.ts";
 import { keyLength, readPage, type Cursor, type DatasetFilters } from "../src/db/datasets.ts";
 import { deleteExportSize } from "../src/db/export-sizes.ts";
-import { DATASETS, findDataset, LICENCE, PAGE_SIZE, type DatasetDef } from "../src/lib/datasets.ts";
+import {
+  DATASETS,
+  findDataset,
+  LICENCE,
+  PAGE_SIZE,
+  UNITS_EN,
+  type DatasetDef,
+} from "../src/lib/datasets.ts";
 import { NotFoundError } from "../src/lib/errors.ts";
 import {
   csvStream,
@@ -84,17 +91,22 @@ datasets.openapi(listRoute, async (c) => {
         title: d.title,
         title_en: d.titleEn,
         description: d.description,
+        description_en: d.descriptionEn,
         versioning: d.versioning,
         period_filter: d.periodFilter,
+        period_filter_en: d.periodFilterEn,
         region_filter: d.regionFilter,
         update_schedule: d.updateSchedule,
+        update_schedule_en: d.updateScheduleEn,
         primary_key: [...d.primaryKey],
-        fields: d.fields.map(({ name, type, title, description, unit }) => ({
-          name,
-          type,
-          title,
-          description,
-          ...(unit ? { unit } : {}),
+        fields: d.fields.map((f) => ({
+          name: f.name,
+          type: f.type,
+          title: f.title,
+          description: f.description,
+          title_en: f.titleEn,
+          description_en: f.descriptionEn,
+          ...(f.unit ? { unit: f.unit, unit_en: UNITS_EN[f.unit] } : {}),
         })),
         csv: `/api/v1/datasets/${d.name}.csv`,
         json: `/api/v1/datasets/${d.name}.json`,

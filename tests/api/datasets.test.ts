@@ -71,8 +71,25 @@ describe("GET /api/v1/datasets", () => {
     expect(income.fields.find((f: { name: string }) => f.name === "total")).toMatchObject({
       type: "integer",
       unit: "元",
+      unit_en: "yuan",
     });
     expect(body).toMatchObject({ licence: "CC-BY-4.0", release: "live", sample_data: true });
+  });
+
+  it("describes every dataset and field in English too", async () => {
+    const { body } = await get("/api/v1/datasets");
+    const cjk = /[\u3400-\u9fff]/;
+    for (const d of body.datasets) {
+      const english = [d.title_en, d.description_en, d.update_schedule_en];
+      if (d.period_filter !== null) english.push(d.period_filter_en);
+      else expect(d.period_filter_en, d.name).toBeNull();
+      for (const f of d.fields) english.push(f.title_en, f.description_en);
+      for (const text of english) {
+        expect(typeof text, d.name).toBe("string");
+        expect(text.length, d.name).toBeGreaterThan(0);
+        expect(text, d.name).not.toMatch(cjk);
+      }
+    }
   });
 });
 
