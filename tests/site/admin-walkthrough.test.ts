@@ -116,6 +116,42 @@ describe("an editor: upload → draft → preview → publish", () => {
     expect(countyTotal(FROZEN_AT)).toBe(frozen);
   });
 
+  it("enters a new project: the dry run gives its number, the commit creates it", async () => {
+    const title = `黎寨村冷链仓储中心${Date.now() % 10_000}`;
+    const csv =
+      "地区代码,项目名称,类别,后盾单位,批次,开工日期,计划完工日期,计划投资\r\n" +
+      `450422104211,${title},产业,市供销社,,2026-12-01,2027-09-30,800000\r\n`;
+    const file = join(tmpdir(), `ledger-new-projects-${Date.now()}.csv`);
+    writeFileSync(file, csv);
+    const project = () => {
+      const db = openSampleDatabase(server.persistTo);
+      const row = db
+        .prepare("SELECT id, status, budget FROM projects WHERE title = ?1")
+        .get(title) as { id: number; status: string; budget: number } | undefined;
+      db.close();
+      return row;
+    };
+
+    await page.goto(`${base}/admin/upload`);
+    await page.selectOption("#kind", "new-projects");
+    await page.setInputFiles("input[type=file]", file);
+    await page.click("button[type=submit][value=dry]");
+    await page.waitForSelector("#upload-summary");
+    expect(await page.textContent("#upload-summary")).toContain("将新建 1 项");
+    const shown = await page.textContent("#report table");
+    expect(shown).toContain(title);
+    expect(project()).toBeUndefined(); // the dry run wrote nothing
+
+    await page.click("#commit");
+    await page.waitForFunction(() =>
+      document.querySelector("#upload-status")?.textContent?.includes("已写入"),
+    );
+    const created = project();
+    expect(created).toMatchObject({ status: "planned", budget: 800_000 });
+    // The number the dry run announced is the one it got.
+    expect(shown).toContain(String(created!.id));
+  });
+
   let bulletinUrl = "";
 
   it("drafts a bulletin and previews it exactly as it will appear, with no script getting in", async () => {
