@@ -19,6 +19,7 @@ import { NotFoundError } from "../src/lib/errors.ts";
 import {
   csvStream,
   exportSize,
+  exportSizeKey,
   ExportChangedError,
   type ExportSize,
   type ExportSizeKey,
@@ -333,10 +334,7 @@ datasets.get("/:file{[^/]+\\.(?:csv|json)}", rateLimit("downloads"), async (c) =
     };
     if (format === "csv") {
       const bom = q.bom === "1";
-      const key: ExportSizeKey = {
-        export: `${def.name}?region=${q.region ?? ""}&from=${q.from ?? ""}&to=${q.to ?? ""}&bom=${bom ? 1 : 0}`,
-        version: versionStamp(version),
-      };
+      const key = exportSizeKey(def.name, { ...q, bom }, versionStamp(version));
       // Measured by a first pass over the export unless this export of this data version was
       // measured before (export_sizes): the response below declares it.
       const size = await exportSize(c.env.DB, def, filters, key, { bom });

@@ -6,8 +6,7 @@ import { cf } from "@astrojs/cloudflare/hono";
 import { astro } from "astro/hono";
 import { Hono } from "hono";
 import { createApi } from "../functions/app.ts";
-import { pruneSignInRecords } from "./services/accounts.ts";
-import { publishDue } from "./services/publishing.ts";
+import { cronTasks } from "./services/cron.ts";
 
 const api = createApi();
 const app = new Hono<{ Bindings: Env }>();
@@ -21,11 +20,8 @@ app.use(astro());
 
 export default {
   fetch: app.fetch,
-  // The Cron Trigger (wrangler.toml): publish releases and bulletins whose time has come,
-  // and delete old sign-in attempts and dead sessions (a bounded number per run).
+  // The Cron Trigger (wrangler.toml): see src/services/cron.ts.
   scheduled(_controller, env, ctx) {
-    const now = new Date();
-    ctx.waitUntil(publishDue(env.DB, now.toISOString()));
-    ctx.waitUntil(pruneSignInRecords(env.DB, now));
+    for (const task of cronTasks(env.DB, new Date())) ctx.waitUntil(task);
   },
 } satisfies ExportedHandler<Env>;

@@ -125,6 +125,18 @@ export async function measureCsv(
   }
 }
 
+/** The export_sizes key of a dataset cut as asked for, in one data version. */
+export function exportSizeKey(
+  name: string,
+  cut: { region?: string; from?: string; to?: string; bom: boolean },
+  version: string,
+): ExportSizeKey {
+  return {
+    export: `${name}?region=${cut.region ?? ""}&from=${cut.from ?? ""}&to=${cut.to ?? ""}&bom=${cut.bom ? 1 : 0}`,
+    version,
+  };
+}
+
 /**
  * The size of an export of one data version: from export_sizes when it was measured
  * before, else measured now and recorded, so the measuring pass is paid once per export.
