@@ -6,6 +6,7 @@ import {
   formatRank,
   formatRankChange,
 } from "../../src/lib/format.ts";
+import { countOfLevel } from "../../src/components/rankings/strings.ts";
 
 describe("league-table formatting", () => {
   it("writes a change in a share in percentage points, with its sign", () => {
@@ -30,5 +31,15 @@ describe("league-table formatting", () => {
     expect(formatRankChange(-1, "en")).toBe("down 1");
     expect(formatRankChange(0)).toBe("持平");
     expect(formatRank(null)).toBe("—");
+  });
+});
+
+describe("counts of regions in league-table sentences", () => {
+  it("uses the singular for one in English and the measure word in Chinese", () => {
+    expect(countOfLevel(1, "county", "en")).toBe("1 county");
+    expect(countOfLevel(7, "county", "en")).toBe("7 counties");
+    expect(countOfLevel(1, "city", "en")).toBe("1 city");
+    expect(countOfLevel(2_140, "township", "en")).toBe("2,140 townships");
+    expect(countOfLevel(7, "county", "zh")).toBe("7个县（市、区）");
   });
 });

@@ -1,5 +1,7 @@
 /** The league tables' words in both languages, and how their values are written. */
 import {
+  formatCount,
+  formatCountOf,
   formatGrowth,
   formatMoney,
   formatMoneyChange,
@@ -104,4 +106,18 @@ export function markName(mark: Mark | null, lang: Lang): string {
 
 export function levelName(level: RankingLevel, lang: Lang): string {
   return RANKING_TEXT[lang].levels[level];
+}
+
+const ONE_EN: Record<RankingLevel, string> = {
+  province: "province",
+  city: "city",
+  county: "county",
+  township: "township",
+};
+
+/** "3 counties", "1 county" in English; the count and the level's name in Chinese (“3个县”). */
+export function countOfLevel(n: number, level: RankingLevel, lang: Lang): string {
+  return lang === "en"
+    ? formatCountOf(n, ONE_EN[level], levelName(level, lang))
+    : `${formatCount(n)}个${levelName(level, lang)}`;
 }
