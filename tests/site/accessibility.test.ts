@@ -3,14 +3,12 @@
  * both languages, with and without JavaScript and in large-text mode; the county page can
  * be used by keyboard alone, and every focused control shows a visible focus ring.
  */
-import { createRequire } from "node:module";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { axeFindings } from "../support/axe.ts";
 import { launchChromium } from "../support/browser.ts";
 
 const base = inject("baseUrl");
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 const PAGES = [
   "/",
@@ -36,13 +34,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
 /** Axe's findings on a page, as readable lines. `noScript` serves the page with its scripts
  * removed: what a reader with JavaScript off gets (axe itself still needs JavaScript). */
 async function axeViolations(
@@ -67,23 +58,7 @@ async function axeViolations(
     const response = await page.goto(base + path, { waitUntil: "load" });
     expect(response?.status(), path).toBe(200);
     if (noScript) expect(await page.getAttribute("html", "class")).toContain("no-js");
-    await page.addScriptTag({ path: AXE });
-    const violations = (await page.evaluate(
-      // axe is the global the injected script defines.
-      (tags) =>
-        (globalThis as unknown as { axe: { run: (...a: unknown[]) => Promise<unknown> } }).axe
-          .run(document, { runOnly: { type: "tag", values: tags } })
-          .then((r) => (r as { violations: unknown }).violations),
-      TAGS,
-    )) as Violation[];
-    // A readable failure: rule, impact and the first few elements it found.
-    return violations.map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(" "))
-          .join(", ")}`,
-    );
+    return await axeFindings(page);
   } finally {
     await context.close();
   }

@@ -5,6 +5,7 @@
  * figures frozen at the release while the live figures include the revision. Then an
  * administrator resets the clerk's password and authenticator (shown once, with a QR code),
  * and the clerk, signed in with them, can reach nothing but the password change until done.
+ * Along the way, axe-core checks the back office's pages for WCAG 2.2 AA violations.
  * It runs on its own copy of the sample database, so its writes reach no other test.
  */
 import { writeFileSync } from "node:fs";
@@ -17,6 +18,7 @@ import { fromBase32 } from "../../src/lib/bytes.ts";
 import { totp, totpUri } from "../../src/lib/totp.ts";
 import { launchChromium } from "../support/browser.ts";
 import { startIsolatedServer, type IsolatedServer } from "../support/isolated-server.ts";
+import { axeFindings } from "../support/axe.ts";
 import { openSampleDatabase } from "../support/sample-db.ts";
 
 // This test writes (an upload, a bulletin): it gets its own copy of the sample database.
@@ -79,11 +81,20 @@ describe("an editor: upload → draft → preview → publish", () => {
   it("signs in with password and authenticator code", async () => {
     const editor = SAMPLE_ACCOUNTS.find((a) => a.role === "editor")!;
     await page.goto(`${base}/admin/login`);
+    expect(await axeFindings(page), "/admin/login").toEqual([]);
     await page.fill("input[name=email]", editor.email);
     await page.fill("input[name=password]", SAMPLE_PASSWORD);
     await page.fill("input[name=code]", await totp(fromBase32(editor.totp), Date.now() / 1000));
     await Promise.all([page.waitForURL(`${base}/admin`), page.click(".login button[type=submit]")]);
     expect(await page.textContent(".admin-nav")).toContain("编辑（样例）");
+  });
+
+  it("the back office's pages have no WCAG 2.2 AA violations (axe-core)", async () => {
+    for (const path of ["/admin", "/admin/upload", "/admin/bulletins", "/admin/account"]) {
+      const response = await page.goto(`${base}${path}`, { waitUntil: "load" });
+      expect(response?.status(), path).toBe(200);
+      expect(await axeFindings(page), path).toEqual([]);
+    }
   });
 
   let frozen: number;
