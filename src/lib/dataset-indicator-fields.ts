@@ -3,15 +3,8 @@
  * indicators derived from it (DESIGN.md, "Collective income"), each with its definition.
  * Derived values are computed by indicatorsFromRollup, as on the pages and in the API.
  */
-import type { FieldDef, FieldType, Words } from "./datasets.ts";
+import { named, type FieldDef, type Words } from "./dataset-fields.ts";
 import { indicatorsFromRollup, type Rollup } from "./indicators.ts";
-
-const named = (
-  name: string,
-  type: FieldType,
-  [title, titleEn]: Words,
-  [description, descriptionEn]: Words,
-) => ({ name, type, title, titleEn, description, descriptionEn });
 
 const count = (name: string, title: Words, description: Words): FieldDef => ({
   ...named(name, "integer", title, description),
