@@ -17,3 +17,7 @@ CREATE TABLE export_sizes (
   measured_at TEXT NOT NULL,
   PRIMARY KEY (export, version)
 ) WITHOUT ROWID;
+
+-- The Cron Trigger forgets sizes measured over 30 days ago (src/services/cron.ts), so that
+-- the table holds what is downloaded, not every filter anyone ever tried.
+CREATE INDEX export_sizes_by_age ON export_sizes (measured_at);

@@ -68,3 +68,23 @@ export async function deleteExportSize(db: D1Database, key: ExportSizeKey): Prom
     .bind(key.export, key.version)
     .run();
 }
+
+/**
+ * Housekeeping for the Cron Trigger: forgets at most `limit` sizes measured before
+ * `before`, oldest first (a download measures again if asked). Returns how many went.
+ */
+export async function pruneExportSizes(
+  db: D1Database,
+  before: string,
+  limit: number,
+): Promise<number> {
+  const result = await db
+    .prepare(
+      `DELETE FROM export_sizes WHERE (export, version) IN (
+         SELECT export, version FROM export_sizes WHERE measured_at < ?1
+         ORDER BY measured_at LIMIT ?2)`,
+    )
+    .bind(before, limit)
+    .run();
+  return result.meta.changes;
+}

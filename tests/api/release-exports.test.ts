@@ -58,6 +58,23 @@ describe("the cron run after a release is published", () => {
     expect((await sizes()).results).toEqual(before);
   });
 
+  it("forgets sizes measured over 30 days ago, and keeps the others", async () => {
+    const insert = env.DB.prepare(
+      "INSERT INTO export_sizes (export, version, bytes, rows, measured_at) VALUES (?1, 'live:x', 1, 0, ?2)",
+    );
+    await env.DB.batch([
+      insert.bind("old?region=&from=&to=&bom=0", "2026-03-01T00:00:00Z"),
+      insert.bind("recent?region=&from=&to=&bom=0", "2026-04-01T00:00:00Z"),
+    ]);
+    await Promise.all(cronTasks(env.DB, new Date("2026-04-20T02:10:00Z")));
+    const left = await env.DB.prepare(
+      "SELECT export FROM export_sizes WHERE version = 'live:x' ORDER BY export",
+    ).all<{ export: string }>();
+    expect(left.results.map((r) => r.export)).toEqual(["recent?region=&from=&to=&bom=0"]);
+    // The release's sizes (measured by the first test, on the real clock) are recent: kept.
+    expect((await sizes()).results.length).toBe(DATASETS.length);
+  });
+
   it("measures nothing when nothing was published", async () => {
     const before = await env.DB.prepare("SELECT count(*) AS n FROM export_sizes").first();
     await Promise.all(cronTasks(env.DB, new Date("2026-04-20T02:10:00Z")));
