@@ -89,7 +89,10 @@ export function recordAttemptStatement(db: D1Database, key: string, at: string, 
     .bind(key, at, ok ? 1 : 0);
 }
 
-/** Failed attempts for each key since `since` (after that key's last success). */
+/**
+ * Failed attempts for each key since `since`, after that key's last success and, for an
+ * account, after an administrator last reset its password.
+ */
 export async function countFailures(
   db: D1Database,
   keys: string[],
@@ -102,7 +105,10 @@ export async function countFailures(
         `SELECT count(*) AS n FROM login_attempts
          WHERE key = ?1 AND succeeded = 0 AND attempted_at >= ?2
            AND attempted_at > COALESCE((SELECT max(attempted_at) FROM login_attempts
-                                        WHERE key = ?1 AND succeeded = 1), '')`,
+                                        WHERE key = ?1 AND succeeded = 1), '')
+           AND attempted_at > COALESCE((SELECT lockout_cleared_at FROM users
+                                        WHERE substr(?1, 1, 8) = 'account:'
+                                          AND lower(email) = substr(?1, 9)), '')`,
       )
       .bind(key, since)
       .first<{ n: number }>();

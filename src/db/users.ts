@@ -119,14 +119,16 @@ export function resetPasswordStatement(
   db: D1Database,
   id: number,
   password: PasswordHash,
+  at: string,
 ): D1PreparedStatement {
+  // Failed tries before the reset no longer lock the account (see countFailures).
   return db
     .prepare(
       `UPDATE users SET password_hash = ?2, password_salt = ?3, password_iterations = ?4,
-         must_change_password = 1
+         must_change_password = 1, lockout_cleared_at = ?5
        WHERE id = ?1`,
     )
-    .bind(id, password.hash, password.salt, password.iterations);
+    .bind(id, password.hash, password.salt, password.iterations, at);
 }
 
 /**

@@ -226,7 +226,7 @@ export async function resetPassword(
   const password = oneTimePassword();
   const at = now.toISOString();
   await db.batch([
-    resetPasswordStatement(db, id, await hashPassword(password)),
+    resetPasswordStatement(db, id, await hashPassword(password), at),
     revokeUserSessionsStatement(db, id, at),
     auditStatement(db, {
       at,

@@ -317,6 +317,24 @@ describe("an administrator resets another user's password", () => {
     expect((await login({ ...a, password: oneTime })).status).toBe(200);
   });
 
+  it("lifts the account's lock-out: the user signs in with the new password at once", async () => {
+    const admin = await signInFixture("admin");
+    const a = await account();
+    for (let i = 0; i < 5; i++) {
+      expect((await login(a, `wrong guess ${i}`, "198.51.100.90")).status).toBe(401);
+    }
+    expect((await login(a, a.password, "198.51.100.91")).status).toBe(429);
+    const reset = await call("POST", `/api/admin/users/${a.id}/password-reset`, { as: admin });
+    expect(reset.status).toBe(200);
+    const fresh = { ...a, password: reset.body.one_time_password as string };
+    expect((await login(fresh, fresh.password, "198.51.100.92")).status).toBe(200);
+    // Failures after the reset count again: the lock-out still works.
+    for (let i = 0; i < 5; i++) {
+      expect((await login(fresh, `another guess ${i}`, "198.51.100.93")).status).toBe(401);
+    }
+    expect((await login(fresh, fresh.password, "198.51.100.94")).status).toBe(429);
+  });
+
   it("until the user changes it, only their session and the password change are open", async () => {
     const admin = await signInFixture("admin");
     const a = await account("editor");
