@@ -4,6 +4,8 @@
  * pages show the same reports (src/services/*-report.ts).
  */
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { PageRequest } from "../src/services/activity-context.ts";
 import { loadProblemsReport } from "../src/services/problems-report.ts";
 import { loadProjectsReport } from "../src/services/projects-report.ts";
 import { loadTargetsReport } from "../src/services/targets-report.ts";
@@ -47,47 +49,30 @@ function route(
   });
 }
 
-activity.openapi(route("projects", "Projects of a region", ProjectsResponse), async (c) => {
-  const { code } = c.req.valid("param");
-  const { page, per_page } = c.req.valid("query");
+/** A report of the region, or 304 when the client already holds the current data. */
+async function answer(
+  c: Context<{ Bindings: Env }>,
+  code: string,
+  { page, per_page }: { page: number; per_page: number },
+  load: (db: D1Database, code: string, request: PageRequest) => Promise<object>,
+): Promise<Response> {
   const notModified = await cacheOrNotModified(c, await resolveVersion(c.env.DB, undefined));
-  if (notModified) return notModified as never;
-  const report = await loadProjectsReport(c.env.DB, code, {
-    page,
-    perPage: per_page,
-    clamp: false,
-  });
-  return c.json(report, 200);
-});
+  if (notModified) return notModified;
+  return c.json(await load(c.env.DB, code, { page, perPage: per_page, clamp: false }), 200);
+}
 
+activity.openapi(
+  route("projects", "Projects of a region", ProjectsResponse),
+  async (c) =>
+    (await answer(c, c.req.valid("param").code, c.req.valid("query"), loadProjectsReport)) as never,
+);
 activity.openapi(
   route("problems", "Problem lists (问题清单) of a region", ProblemsResponse),
-  async (c) => {
-    const { code } = c.req.valid("param");
-    const { page, per_page } = c.req.valid("query");
-    const notModified = await cacheOrNotModified(c, await resolveVersion(c.env.DB, undefined));
-    if (notModified) return notModified as never;
-    const report = await loadProblemsReport(c.env.DB, code, {
-      page,
-      perPage: per_page,
-      clamp: false,
-    });
-    return c.json(report, 200);
-  },
+  async (c) =>
+    (await answer(c, c.req.valid("param").code, c.req.valid("query"), loadProblemsReport)) as never,
 );
-
 activity.openapi(
   route("targets", "Term targets (任期目标) and work teams of a region", TargetsResponse),
-  async (c) => {
-    const { code } = c.req.valid("param");
-    const { page, per_page } = c.req.valid("query");
-    const notModified = await cacheOrNotModified(c, await resolveVersion(c.env.DB, undefined));
-    if (notModified) return notModified as never;
-    const report = await loadTargetsReport(c.env.DB, code, {
-      page,
-      perPage: per_page,
-      clamp: false,
-    });
-    return c.json(report, 200);
-  },
+  async (c) =>
+    (await answer(c, c.req.valid("param").code, c.req.valid("query"), loadTargetsReport)) as never,
 );

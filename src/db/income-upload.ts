@@ -6,6 +6,8 @@
  */
 import type { ReturnFigures } from "../lib/indicators.ts";
 import type { IncomeRow } from "../lib/upload/income.ts";
+import { touchLastUpdated } from "./meta.ts";
+import { selectIn } from "./select-in.ts";
 
 export type StoredReturn = ReturnFigures & { id: number };
 
@@ -20,15 +22,12 @@ const placeholders = (n: number, from = 1) =>
 
 /** The kind of each code that exists (village_committee, community, area). */
 export async function findKinds(db: D1Database, codes: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const part of chunks([...new Set(codes)], 90)) {
-    const { results } = await db
-      .prepare(`SELECT code, kind FROM regions WHERE code IN (${placeholders(part.length)})`)
-      .bind(...part)
-      .all<{ code: string; kind: string }>();
-    for (const r of results) out.set(r.code, r.kind);
-  }
-  return out;
+  const rows = await selectIn<{ code: string; kind: string }>(
+    db,
+    "SELECT code, kind FROM regions WHERE code IN",
+    codes,
+  );
+  return new Map(rows.map((r) => [r.code, r.kind]));
 }
 
 /** Current returns of the villages between two periods, keyed "code|period". */
@@ -138,12 +137,13 @@ export function incomeCommitStatements(
     );
   }
   statements.push(
+    touchLastUpdated(db, upload.at),
     db
       .prepare(
-        `INSERT INTO dataset_meta (key, value) VALUES ('last_updated', ?1), ('latest_period', ?2)
+        `INSERT INTO dataset_meta (key, value) VALUES ('latest_period', ?1)
          ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)`,
       )
-      .bind(upload.at, latestPeriod),
+      .bind(latestPeriod),
   );
   return statements;
 }

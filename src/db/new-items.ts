@@ -5,21 +5,7 @@
  */
 import type { NewItemFacts, RegionFacts, TeamFacts } from "../lib/upload/new-item-checks.ts";
 import type { NewKind, NewRow } from "../lib/upload/new-items.ts";
-
-/** Runs `sql … IN (?1, …)` over the values in chunks within D1's bound-parameter limit. */
-async function allIn<T>(db: D1Database, sql: string, values: (string | number)[]): Promise<T[]> {
-  const out: T[] = [];
-  const unique = [...new Set(values)];
-  for (let i = 0; i < unique.length; i += 90) {
-    const part = unique.slice(i, i + 90);
-    const { results } = await db
-      .prepare(`${sql} (${part.map((_, j) => `?${j + 1}`).join(", ")})`)
-      .bind(...part)
-      .all<T>();
-    out.push(...results);
-  }
-  return out;
-}
+import { selectIn } from "./select-in.ts";
 
 export async function readNewItemFacts<K extends NewKind>(
   db: D1Database,
@@ -35,13 +21,13 @@ export async function readNewItemFacts<K extends NewKind>(
   };
   if (kind === "new-targets") {
     const ids = r.map((x) => x.work_team_id as number);
-    const teams = await allIn<TeamFacts>(
+    const teams = await selectIn<TeamFacts>(
       db,
       "SELECT id, village_code, term_start FROM work_teams WHERE id IN",
       ids,
     );
     for (const t of teams) facts.teams.set(t.id, t);
-    const targets = await allIn<{ id: number; work_team_id: number; title: string }>(
+    const targets = await selectIn<{ id: number; work_team_id: number; title: string }>(
       db,
       "SELECT id, work_team_id, title FROM targets WHERE work_team_id IN",
       ids,
@@ -52,21 +38,21 @@ export async function readNewItemFacts<K extends NewKind>(
   const codes = r.map(
     (x) => (kind === "new-work-teams" ? x.village_code : x.region_code) as string,
   );
-  const regions = await allIn<RegionFacts>(
+  const regions = await selectIn<RegionFacts>(
     db,
     "SELECT code, level, kind FROM regions WHERE code IN",
     codes,
   );
   for (const region of regions) facts.regions.set(region.code, region);
   if (kind === "new-projects") {
-    const found = await allIn<{ id: number; region_code: string; title: string }>(
+    const found = await selectIn<{ id: number; region_code: string; title: string }>(
       db,
       "SELECT id, region_code, title FROM projects WHERE region_code IN",
       codes,
     );
     for (const p of found) facts.existing.set(`${p.region_code}|${p.title}`, p.id);
   } else if (kind === "new-problems") {
-    const found = await allIn<{
+    const found = await selectIn<{
       id: number;
       region_code: string;
       title: string;
@@ -74,14 +60,14 @@ export async function readNewItemFacts<K extends NewKind>(
     }>(db, "SELECT id, region_code, title, raised_on FROM problems WHERE region_code IN", codes);
     for (const p of found) facts.existing.set(`${p.region_code}|${p.title}|${p.raised_on}`, p.id);
     const projectIds = r.map((x) => x.project_id).filter((x): x is number => x !== null);
-    const projects = await allIn<{ id: number; region_code: string }>(
+    const projects = await selectIn<{ id: number; region_code: string }>(
       db,
       "SELECT id, region_code FROM projects WHERE id IN",
       projectIds,
     );
     for (const p of projects) facts.projects.set(p.id, p.region_code);
   } else {
-    const found = await allIn<{
+    const found = await selectIn<{
       id: number;
       village_code: string;
       dispatching_unit: string;

@@ -11,6 +11,7 @@ import type {
   UpdateKind,
   WorkTeamState,
 } from "../lib/upload/updates.ts";
+import { selectIn } from "./select-in.ts";
 
 const QUERIES: Record<UpdateKind, string> = {
   projects: `SELECT p.id, p.region_code, p.status, p.progress, p.invested, p.start_date, p.completed_date,
@@ -28,17 +29,8 @@ export async function findStates<S extends { id: number }>(
   kind: UpdateKind,
   ids: number[],
 ): Promise<Map<number, S>> {
-  const out = new Map<number, S>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 90) {
-    const part = unique.slice(i, i + 90);
-    const { results } = await db
-      .prepare(`${QUERIES[kind]} (${part.map((_, j) => `?${j + 1}`).join(", ")})`)
-      .bind(...part)
-      .all<S>();
-    for (const row of results) out.set(row.id, row);
-  }
-  return out;
+  const rows = await selectIn<S>(db, QUERIES[kind], ids);
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 export function problemStatements(

@@ -8,11 +8,11 @@ import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   call,
-  csvFile,
   loadAdminFixture,
   signInAll,
   snapshot,
   type Session,
+  uploadCsv,
   type Who,
 } from "./admin-support.ts";
 
@@ -31,10 +31,7 @@ beforeAll(async () => {
 });
 
 const upload = (kind: string, text: string, commit = false, who: Who = "clerk") =>
-  call("POST", `/api/admin/uploads/${kind}${commit ? "?commit=1" : ""}`, {
-    as: sessions[who],
-    form: csvFile(text, `${kind}.csv`),
-  });
+  uploadCsv(sessions[who], kind, text, commit);
 
 const errorsOf = (body: { report: { errors: { line: number; column: string }[] } }) =>
   body.report.errors.map((e) => [e.line, e.column]);

@@ -186,3 +186,11 @@ export function bytesFile(bytes: Uint8Array<ArrayBuffer>, name: string): FormDat
 
 export const INCOME_HEADER =
   "村代码,统计期,合计,经营收入,发包及上交收入,投资收益,补助收入,其他收入,说明";
+
+/** POSTs a CSV text as an upload of `kind` (a dry run unless `commit`). */
+export function uploadCsv(as: Session, kind: string, text: string, commit = false) {
+  return call("POST", `/api/admin/uploads/${kind}${commit ? "?commit=1" : ""}`, {
+    as,
+    form: csvFile(text, `${kind}.csv`),
+  });
+}

@@ -8,11 +8,11 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   call,
-  csvFile,
   loadAdminFixture,
   signInAll,
   snapshot,
   type Session,
+  uploadCsv,
   type Who,
 } from "./admin-support.ts";
 
@@ -49,10 +49,7 @@ beforeAll(async () => {
 });
 
 const upload = (kind: string, text: string, commit = false, who: Who = "clerk") =>
-  call("POST", `/api/admin/uploads/${kind}${commit ? "?commit=1" : ""}`, {
-    as: sessions[who],
-    form: csvFile(text),
-  });
+  uploadCsv(sessions[who], kind, text, commit);
 
 const PROBLEMS = "问题编号,状态,日期,认领部门,备注";
 

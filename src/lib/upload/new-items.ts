@@ -94,11 +94,6 @@ export const NEW_TEMPLATE_EXAMPLES: Record<NewKind, string[]> = {
   ],
 };
 
-const PROJECT_CATEGORY = PROJECT_CATEGORY_ZH;
-const PROBLEM_CATEGORY = PROBLEM_CATEGORY_ZH;
-const CHANNEL = PROBLEM_CHANNEL_ZH;
-const TARGET_CATEGORY = TARGET_CATEGORY_ZH;
-
 const code = z.string().regex(/^\d{6}$|^\d{9}$|^\d{12}$/, {
   error: (i) => `“${String(i.input)}”不是县、乡镇或村的代码`,
 });
@@ -122,7 +117,7 @@ export const NEW_ROW_SCHEMAS = {
   "new-projects": z.object({
     region_code: code,
     title: title(100),
-    category: choice(PROJECT_CATEGORY, "项目类别"),
+    category: choice(PROJECT_CATEGORY_ZH, "项目类别"),
     supporting_unit: text(100),
     batch: text(50),
     start_date: date,
@@ -132,8 +127,8 @@ export const NEW_ROW_SCHEMAS = {
   "new-problems": z.object({
     region_code: code,
     title: title(200),
-    category: choice(PROBLEM_CATEGORY, "问题类别"),
-    channel: choice(CHANNEL, "收集渠道"),
+    category: choice(PROBLEM_CATEGORY_ZH, "问题类别"),
+    channel: choice(PROBLEM_CHANNEL_ZH, "收集渠道"),
     raised_on: date,
     due_on: z.union([z.literal("").transform(() => null), date]),
     project_id: z.union([z.literal("").transform(() => null), id]),
@@ -149,7 +144,7 @@ export const NEW_ROW_SCHEMAS = {
   "new-targets": z.object({
     work_team_id: id,
     title: title(200),
-    category: choice(TARGET_CATEGORY, "目标类别"),
+    category: choice(TARGET_CATEGORY_ZH, "目标类别"),
     // Measures are one cell, separated by 、；; or line breaks.
     measures: z.string().transform((v) =>
       v
