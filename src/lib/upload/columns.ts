@@ -1,9 +1,38 @@
 /** Header rows of uploaded tables: each column by its key or its Chinese name. */
 
+/**
+ * What a column holds: it decides how a cell is normalised before its check (codes,
+ * periods, dates and numbers are NFKC-normalised; free text keeps its typography), whether
+ * a unit in the header converts the values (money), and how the XLSX template formats the
+ * column (codes as text, dates as dates, vocabularies as drop-down lists).
+ */
+export type CellType =
+  | "code"
+  | "id"
+  | "period"
+  | "date"
+  | "yuan"
+  | "integer"
+  | "decimal"
+  | "text"
+  | { vocabulary: VocabularyName };
+
+/** The names of the shared vocabularies (src/lib/vocabulary.ts). */
+export type VocabularyName =
+  | "project_status"
+  | "problem_status"
+  | "target_status"
+  | "target_phase"
+  | "project_category"
+  | "problem_category"
+  | "problem_channel"
+  | "target_category";
+
 export interface ColumnSpec {
   key: string;
   zh: string;
   required: boolean;
+  type: CellType;
 }
 
 export interface RowError {

@@ -17,15 +17,15 @@ export type FigureColumn = (typeof FIGURE_COLUMNS)[number];
 
 /** Column keys with their Chinese headers (either is accepted; the template uses Chinese). */
 export const INCOME_COLUMNS = [
-  { key: "village_code", zh: "村代码", required: true },
-  { key: "period", zh: "统计期", required: true },
-  { key: "total", zh: "合计", required: true },
-  { key: "operating", zh: "经营收入", required: true },
-  { key: "contracting", zh: "发包及上交收入", required: true },
-  { key: "investment", zh: "投资收益", required: true },
-  { key: "subsidy", zh: "补助收入", required: true },
-  { key: "other", zh: "其他收入", required: true },
-  { key: "reason", zh: "说明", required: false },
+  { key: "village_code", zh: "村代码", required: true, type: "code" },
+  { key: "period", zh: "统计期", required: true, type: "period" },
+  { key: "total", zh: "合计", required: true, type: "yuan" },
+  { key: "operating", zh: "经营收入", required: true, type: "yuan" },
+  { key: "contracting", zh: "发包及上交收入", required: true, type: "yuan" },
+  { key: "investment", zh: "投资收益", required: true, type: "yuan" },
+  { key: "subsidy", zh: "补助收入", required: true, type: "yuan" },
+  { key: "other", zh: "其他收入", required: true, type: "yuan" },
+  { key: "reason", zh: "说明", required: false, type: "text" },
 ] as const;
 type ColumnKey = (typeof INCOME_COLUMNS)[number]["key"];
 
