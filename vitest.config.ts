@@ -5,10 +5,19 @@
  * - site: the built Worker served by wrangler with the sample data, checked over real HTTP
  *   and in real Chromium (global setup loads the data, builds and starts the server).
  */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 const migrations = await readD1Migrations("./migrations");
+
+/** The upload corpus (tests/fixtures/uploads) as base64 by path: workerd cannot read files. */
+const UPLOADS = "tests/fixtures/uploads";
+const uploadFixtures = Object.fromEntries(
+  (existsSync(UPLOADS) ? readdirSync(UPLOADS, { recursive: true, encoding: "utf8" }) : [])
+    .filter((f) => /\.(xlsx|csv|json)$/.test(f))
+    .map((f) => [f, readFileSync(`${UPLOADS}/${f}`).toString("base64")]),
+);
 
 export default defineConfig({
   test: {
@@ -22,7 +31,9 @@ export default defineConfig({
           cloudflareTest({
             main: "./functions/index.ts",
             wrangler: { configPath: "./wrangler.toml" },
-            miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+            miniflare: {
+              bindings: { TEST_MIGRATIONS: migrations, UPLOAD_FIXTURES: uploadFixtures },
+            },
           }),
         ],
         test: {

@@ -21,6 +21,7 @@ import {
   type NewKind,
 } from "../../src/lib/upload/new-items.ts";
 import { MAX_FILE_BYTES, MAX_ROWS, UploadFileError } from "../../src/lib/upload/table.ts";
+import { isTemplateKind, templateXlsx, XLSX_TYPE } from "../../src/lib/upload/template-xlsx.ts";
 import { commitIncome, prepareIncome } from "../../src/services/income-upload.ts";
 import { chinaDate } from "../../src/services/publishing.ts";
 import { commitNewItems, prepareNewItems } from "../../src/services/new-items-upload.ts";
@@ -52,6 +53,14 @@ uploads.get("/:kind/template.csv", (c) => {
   );
 });
 
+uploads.get("/:kind/template.xlsx", async (c) => {
+  const kind = c.req.param("kind");
+  if (!isTemplateKind(kind)) return problem(c, 404, "No such upload kind.", "没有这种上传类型。");
+  c.header("Content-Type", XLSX_TYPE);
+  c.header("Content-Disposition", `attachment; filename="${kind}-template.xlsx"`);
+  return c.body(await templateXlsx(kind));
+});
+
 uploads.get("/limits", (c) => c.json({ max_file_bytes: MAX_FILE_BYTES, max_rows: MAX_ROWS }));
 
 uploads.post("/:kind", async (c) => {
@@ -70,10 +79,14 @@ uploads.post("/:kind", async (c) => {
     );
   }
   let file: File | null;
+  // A workbook's sheet, by name: the form's "sheet" field (or ?sheet=); else the first visible.
+  let sheet = c.req.query("sheet") || undefined;
   try {
     const form = await c.req.formData();
     const value = form.get("file");
     file = value instanceof File ? value : null;
+    const picked = form.get("sheet");
+    if (typeof picked === "string" && picked !== "") sheet = picked;
   } catch {
     file = null;
   }
@@ -94,7 +107,7 @@ uploads.post("/:kind", async (c) => {
     if (isNewKind(kind)) {
       const today = chinaDate(now);
       const scope = regionScope(identity);
-      const prepared = await prepareNewItems(c.env.DB, kind, bytes, name, scope, today);
+      const prepared = await prepareNewItems(c.env.DB, kind, bytes, name, scope, today, sheet);
       if (prepared.report.errors.length > 0) return rowErrors(c, prepared.report);
       if (!commit) return c.json({ dry_run: true, report: prepared.report });
       const { uploadId } = await commitNewItems(
@@ -120,6 +133,7 @@ uploads.post("/:kind", async (c) => {
         name,
         regionScope(identity),
         chinaDate(now),
+        sheet,
       );
       if (prepared.report.errors.length > 0) return rowErrors(c, prepared.report);
       if (!commit) return c.json({ dry_run: true, report: prepared.report });
@@ -131,7 +145,7 @@ uploads.post("/:kind", async (c) => {
         changed: uploadId !== null,
       });
     }
-    const prepared = await prepareIncome(c.env.DB, bytes, name, regionScope(identity), now);
+    const prepared = await prepareIncome(c.env.DB, bytes, name, regionScope(identity), now, sheet);
     const report = prepared.report;
     if (report.errors.length > 0) return rowErrors(c, report);
     if (!commit) return c.json({ dry_run: true, report });

@@ -6,20 +6,11 @@
  */
 import { subtreeRange } from "../lib/codes.ts";
 import type { ProblemStatus, Tally } from "../lib/problem-indicators.ts";
+import { keys } from "../lib/vocabulary.ts";
 
-export const PROBLEM_CATEGORIES = [
-  "land",
-  "water",
-  "power",
-  "funding",
-  "approval",
-  "technology",
-  "market",
-  "people",
-  "other",
-] as const;
+export const PROBLEM_CATEGORIES = keys("problem_category");
 export type ProblemCategory = (typeof PROBLEM_CATEGORIES)[number];
-export const PROBLEM_CHANNELS = ["matchmaking", "direct_line", "visit", "other"] as const;
+export const PROBLEM_CHANNELS = keys("problem_channel");
 export type ProblemChannel = (typeof PROBLEM_CHANNELS)[number];
 
 const RANGE = "p.region_code >= ?1 AND p.region_code < ?2";

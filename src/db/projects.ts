@@ -4,16 +4,11 @@
  * overdue when its planned completion is before the data date and it is not completed.
  */
 import { subtreeRange } from "../lib/codes.ts";
+import { keys } from "../lib/vocabulary.ts";
 
-export const PROJECT_STATUSES = ["planned", "under_way", "completed", "suspended"] as const;
+export const PROJECT_STATUSES = keys("project_status");
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-export const PROJECT_CATEGORIES = [
-  "industry",
-  "infrastructure",
-  "livelihood",
-  "ecology",
-  "other",
-] as const;
+export const PROJECT_CATEGORIES = keys("project_category");
 export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
 
 /** Counts and sums for one combination of status, category and batch. */

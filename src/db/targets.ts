@@ -4,19 +4,13 @@
  * public as counts and dispatching units only: no names of people are ever read here.
  */
 import { subtreeRange } from "../lib/codes.ts";
+import { keys } from "../lib/vocabulary.ts";
 
-export const TARGET_PHASES = ["plan", "implement", "consolidate"] as const;
+export const TARGET_PHASES = keys("target_phase");
 export type TargetPhase = (typeof TARGET_PHASES)[number];
-export const TARGET_STATUSES = ["on_track", "achieved", "exceeded", "at_risk", "missed"] as const;
+export const TARGET_STATUSES = keys("target_status");
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
-export const TARGET_CATEGORIES = [
-  "industry",
-  "infrastructure",
-  "livelihood",
-  "ecology",
-  "governance",
-  "other",
-] as const;
+export const TARGET_CATEGORIES = keys("target_category");
 export type TargetCategory = (typeof TARGET_CATEGORIES)[number];
 
 export async function findTargetCounts(

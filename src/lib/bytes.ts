@@ -72,3 +72,20 @@ export function constantTimeEqual(a: string, b: string): boolean {
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return diff === 0;
 }
+
+/**
+ * The digest that identifies an upload: the file's SHA-256 (hex), or, when a sheet other
+ * than the default was picked, the SHA-256 of the file followed by the sheet's name, so that
+ * two sheets of one workbook are two uploads.
+ */
+export async function uploadDigest(
+  bytes: Uint8Array<ArrayBuffer>,
+  sheet?: string,
+): Promise<string> {
+  if (!sheet) return sha256Hex(bytes);
+  const name = new TextEncoder().encode(`\n${sheet}`);
+  const joined = new Uint8Array(bytes.length + name.length);
+  joined.set(bytes);
+  joined.set(name, bytes.length);
+  return sha256Hex(joined);
+}

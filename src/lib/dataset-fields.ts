@@ -2,6 +2,7 @@
  * The shapes of the open datasets' descriptions (src/lib/datasets.ts) and the helpers that
  * write a field's type, constraints and its name and definition in Chinese and English.
  */
+import { keys, terms, type VocabularyName } from "./vocabulary.ts";
 
 /** Frictionless table-schema types used here ("yearmonth" is YYYY-MM). */
 export type FieldType =
@@ -107,6 +108,34 @@ export const choice = (
   ...named(name, "string", title, description),
   constraints: { required: true, enum: values },
 });
+/**
+ * A field holding the keys of a vocabulary (src/lib/vocabulary.ts): they are its enum, and
+ * its definition is the lead followed by each key with its label, in Chinese
+ * ("planned 计划中、under_way 在建…") and English ("planned, under_way, … or suspended",
+ * with the label in brackets where it says more than the key: "people (skills)").
+ */
+export const vocabularyChoice = (
+  name: string,
+  vocabulary: VocabularyName,
+  title: Words,
+  [lead, leadEn]: Words,
+) => {
+  const list = terms(vocabulary);
+  const en = list.map((t) =>
+    t.en.toLowerCase().replace(/\s/g, "") === t.key.replace(/_/g, "")
+      ? t.key
+      : `${t.key} (${t.en.toLowerCase()})`,
+  );
+  return choice(
+    name,
+    title,
+    [
+      `${lead}${list.map((t) => `${t.key} ${t.zh}`).join("、")}。`,
+      `${leadEn} ${en.slice(0, -1).join(", ")} or ${en[en.length - 1]}.`,
+    ],
+    keys(vocabulary),
+  );
+};
 export const date = (
   name: string,
   title: Words,

@@ -4,7 +4,7 @@ import {
   code,
   yuan,
   text,
-  choice,
+  vocabularyChoice,
   date,
   stamp,
   id,
@@ -31,14 +31,11 @@ export const ACTIVITY_DATASETS: readonly DatasetDef[] = [
         ["项目所在地区（村或以上）。", "The region the project is in (village or higher)."],
       ),
       text("title", ["项目名称", "Project name"], ["项目名称。", "Name of the project."], true),
-      choice(
+      vocabularyChoice(
         "category",
+        "project_category",
         ["类别", "Category"],
-        [
-          "industry 产业、infrastructure 基础设施、livelihood 民生、ecology 生态、other 其他。",
-          "Category of the project.",
-        ],
-        ["industry", "infrastructure", "livelihood", "ecology", "other"],
+        ["项目类别：", "Category of the project:"],
       ),
       text(
         "supporting_unit",
@@ -81,14 +78,11 @@ export const ACTIVITY_DATASETS: readonly DatasetDef[] = [
         unit: "%",
         constraints: { required: true, minimum: 0, maximum: 100 },
       },
-      choice(
+      vocabularyChoice(
         "status",
+        "project_status",
         ["状态", "Status"],
-        [
-          "planned 计划、under_way 在建、completed 完工、suspended 暂停。",
-          "Status of the project (under_way: under construction).",
-        ],
-        ["planned", "under_way", "completed", "suspended"],
+        ["项目状态：", "Status of the project (under_way: under construction):"],
       ),
       stamp(
         "updated_at",
@@ -130,33 +124,20 @@ export const ACTIVITY_DATASETS: readonly DatasetDef[] = [
         descriptionEn: "The project the problem belongs to; empty if none.",
       },
       text("title", ["问题", "Problem"], ["问题内容。", "What the problem is."], true),
-      choice(
+      vocabularyChoice(
         "category",
+        "problem_category",
         ["类别", "Category"],
         [
-          "用地、用水、用电、资金、报批、技术、市场、人才、其他。",
-          "What the problem concerns: land use, water, power supply, funding, approvals, technology, markets, skilled people or other.",
-        ],
-        [
-          "land",
-          "water",
-          "power",
-          "funding",
-          "approval",
-          "technology",
-          "market",
-          "people",
-          "other",
+          "问题所涉方面：",
+          "What the problem concerns (land use, water, power supply, funding, approvals, technology, markets, skilled people or other):",
         ],
       ),
-      choice(
+      vocabularyChoice(
         "channel",
+        "problem_channel",
         ["收集渠道", "Channel"],
-        [
-          "matchmaking 项目对接会、direct_line 书记直通车、visit 走访、other。",
-          "matchmaking: a project matchmaking meeting; direct_line: the secretary direct line; visit: a door-to-door visit; other.",
-        ],
-        ["matchmaking", "direct_line", "visit", "other"],
+        ["问题的收集渠道：", "How the problem was collected:"],
       ),
       date(
         "raised_on",
@@ -189,14 +170,11 @@ export const ACTIVITY_DATASETS: readonly DatasetDef[] = [
         ["销号日期", "Date closed"],
         ["销号日期。", "Date the problem was closed (signed off)."],
       ),
-      choice(
+      vocabularyChoice(
         "status",
+        "problem_status",
         ["状态", "Status"],
-        [
-          "open 待认领、claimed 已认领、resolved 已解决、closed 已销号。",
-          "Status of the problem: open (awaiting a department's claim), claimed, resolved or closed (signed off).",
-        ],
-        ["open", "claimed", "resolved", "closed"],
+        ["问题状态：", "Status of the problem (closed: signed off):"],
       ),
       stamp(
         "updated_at",
@@ -234,11 +212,11 @@ export const ACTIVITY_DATASETS: readonly DatasetDef[] = [
         ["地区代码", "Region code"],
         ["问题所在地区。", "The region the problem is in."],
       ),
-      choice(
+      vocabularyChoice(
         "status",
+        "problem_status",
         ["新状态", "New status"],
-        ["open、claimed、resolved 或 closed。", "The status the problem moved to."],
-        ["open", "claimed", "resolved", "closed"],
+        ["问题转入的状态：", "The status the problem moved to:"],
       ),
       date(
         "event_date",

@@ -5,6 +5,7 @@ import {
   code,
   text,
   choice,
+  vocabularyChoice,
   date,
   stamp,
   id,
@@ -33,20 +34,20 @@ export const TARGET_DATASETS: readonly DatasetDef[] = [
       ),
       ref("work_team_id", ["工作队编号", "Work team ID"], ["驻村工作队", "work-teams"]),
       text("title", ["目标", "Target"], ["目标内容。", "What the target is."], true),
-      choice(
+      vocabularyChoice(
         "category",
+        "target_category",
         ["类别", "Category"],
-        ["产业、基础设施、民生、生态、治理、其他。", "Category of the target."],
-        ["industry", "infrastructure", "livelihood", "ecology", "governance", "other"],
+        ["目标类别：", "Category of the target:"],
       ),
-      choice(
+      vocabularyChoice(
         "phase",
+        "target_phase",
         ["阶段", "Phase"],
         [
-          "plan 制定、implement 实施、consolidate 巩固。",
-          "Phase of the target: drawing it up (plan), carrying it out (implement) or consolidating the result (consolidate).",
+          "目标所处阶段：",
+          "Phase of the target, from drawing it up through carrying it out to consolidating the result:",
         ],
-        ["plan", "implement", "consolidate"],
       ),
       named(
         "measures",
@@ -90,14 +91,11 @@ export const TARGET_DATASETS: readonly DatasetDef[] = [
         ["验收单位", "Signed off by"],
         ["签字验收的派出单位。", "The dispatching unit that signed the target off."],
       ),
-      choice(
+      vocabularyChoice(
         "status",
+        "target_status",
         ["状态", "Status"],
-        [
-          "on_track 正常推进、achieved 完成、exceeded 超额完成、at_risk 有风险、missed 未完成。",
-          "Status of the target: on track, achieved, exceeded, at risk or missed.",
-        ],
-        ["on_track", "achieved", "exceeded", "at_risk", "missed"],
+        ["目标完成情况：", "Status of the target:"],
       ),
       stamp(
         "updated_at",

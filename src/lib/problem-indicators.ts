@@ -3,8 +3,9 @@
  * 办结率 = (resolved + closed) / collected, and median days to claim and to resolve.
  * Pure functions; the API and the pages both get their figures through these.
  */
+import { keys } from "./vocabulary.ts";
 
-export const PROBLEM_STATUSES = ["open", "claimed", "resolved", "closed"] as const;
+export const PROBLEM_STATUSES = keys("problem_status");
 export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
 
 /** A figure published with what it was computed from. */

@@ -11,27 +11,27 @@ import {
   nextUploadId,
 } from "../db/income-upload.ts";
 import { planRollups } from "../db/rollups.ts";
-import { sha256Hex } from "../lib/bytes.ts";
+import { uploadDigest } from "../lib/bytes.ts";
 import { addMonths } from "../lib/periods.ts";
 import {
   checkIncomeRows,
-  describeError,
   diffIncome,
   FIGURE_COLUMNS,
+  INCOME_COLUMNS,
+  INCOME_TEMPLATE_EXAMPLE,
   parseIncomeTable,
   type IncomeDiff,
-  type RowError,
+  type IncomeRow,
 } from "../lib/upload/income.ts";
-import { readTable, type Table } from "../lib/upload/table.ts";
+import { fileReport, type FileReport } from "../lib/upload/report.ts";
+import { readTable } from "../lib/upload/table.ts";
 
-export interface UploadReport {
-  fileName: string;
-  format: Table["format"];
-  rows: number;
-  errors: (RowError & { text: string })[];
+export interface UploadReport extends FileReport {
   added: number;
   revised: { village_code: string; period: string; column: string; old: number; new: number }[];
   unchanged: number;
+  /** Every row as it would be (or was) stored, with what it does. */
+  stored: (IncomeRow & { change: "added" | "revised" | "unchanged" })[];
 }
 
 export interface PreparedIncome {
@@ -46,15 +46,19 @@ export function currentPeriod(nowIso: string): string {
   return china.toISOString().slice(0, 7);
 }
 
-/** Reads and checks a file; throws UploadFileError when it is not a readable table. */
+/**
+ * Reads and checks a file (`sheet`: a workbook's sheet by name, else the first visible);
+ * throws UploadFileError when it is not a readable table.
+ */
 export async function prepareIncome(
   db: D1Database,
   bytes: Uint8Array<ArrayBuffer>,
   fileName: string,
   scope: string | null,
   now: string,
+  sheet?: string,
 ): Promise<PreparedIncome> {
-  const table = readTable(bytes, fileName);
+  const table = await readTable(bytes, fileName, INCOME_COLUMNS, sheet, INCOME_TEMPLATE_EXAMPLE);
   const { rows, errors } = parseIncomeTable(table);
   const codes = rows.map((r) => r.village_code);
   const periods = rows.map((r) => r.period).sort();
@@ -68,16 +72,19 @@ export async function prepareIncome(
       ...checkIncomeRows(rows, { scope, kinds, current, latestPeriod: currentPeriod(now) }),
     );
   }
-  errors.sort((a, b) => a.line - b.line);
   const diff = errors.length === 0 ? diffIncome(rows, current) : null;
   return {
-    sha256: await sha256Hex(bytes),
+    sha256: await uploadDigest(bytes, sheet),
     diff,
     report: {
-      fileName,
-      format: table.format,
-      rows: table.rows.length,
-      errors: errors.map((e) => ({ ...e, text: describeError(e) })),
+      ...fileReport(table, fileName, INCOME_COLUMNS, errors),
+      stored: diff
+        ? [
+            ...diff.added.map((r) => ({ ...r, change: "added" as const })),
+            ...diff.revised.map(({ row }) => ({ ...row, change: "revised" as const })),
+            ...diff.unchanged.map((r) => ({ ...r, change: "unchanged" as const })),
+          ].sort((a, b) => a.line - b.line)
+        : [],
       added: diff?.added.length ?? 0,
       revised:
         diff?.revised.flatMap(({ row, before }) =>

@@ -15,20 +15,30 @@ import {
   type Creation,
 } from "../db/new-items.ts";
 import { uploadRecordStatement } from "../db/updates-upload.ts";
-import { sha256Hex } from "../lib/bytes.ts";
+import { uploadDigest } from "../lib/bytes.ts";
 import { commonAncestor } from "../lib/codes.ts";
-import { describeError, type RowError } from "../lib/upload/columns.ts";
+import { fileReport, reportErrors, type FileReport } from "../lib/upload/report.ts";
 import { checkNewItems, regionOf } from "../lib/upload/new-item-checks.ts";
-import { parseNewItems, type NewKind, type NewRow } from "../lib/upload/new-items.ts";
-import { readTable, type Table } from "../lib/upload/table.ts";
+import {
+  NEW_COLUMNS,
+  NEW_TEMPLATE_EXAMPLES,
+  parseNewItems,
+  type NewKind,
+  type NewRow,
+} from "../lib/upload/new-items.ts";
+import { readTable } from "../lib/upload/table.ts";
 
-export interface NewItemsReport {
-  fileName: string;
-  format: Table["format"];
-  rows: number;
-  errors: (RowError & { text: string })[];
-  /** What would be (or was) created, with its number. */
-  created: { id: number; line: number; region: string; title: string }[];
+export interface NewItemsReport extends FileReport {
+  /** What would be (or was) created, with its number and every field as stored. */
+  created: {
+    id: number;
+    line: number;
+    region: string;
+    title: string;
+    fields: Record<string, unknown>;
+  }[];
+  /** Every row as it will be stored, with its number (and its line in the file). */
+  stored: Record<string, unknown>[];
   /** The earlier upload of this very file: nothing is created again. */
   repeat_of: number | null;
 }
@@ -52,15 +62,15 @@ export async function prepareNewItems(
   fileName: string,
   scope: string | null,
   today: string,
+  sheet?: string,
 ): Promise<PreparedNewItems> {
-  const table = readTable(bytes, fileName);
-  const sha256 = await sha256Hex(bytes);
+  const columns = NEW_COLUMNS[kind];
+  const table = await readTable(bytes, fileName, columns, sheet, NEW_TEMPLATE_EXAMPLES[kind]);
+  const sha256 = await uploadDigest(bytes, sheet);
   const report: NewItemsReport = {
-    fileName,
-    format: table.format,
-    rows: table.rows.length,
-    errors: [],
+    ...fileReport(table, fileName, columns, []),
     created: [],
+    stored: [],
     repeat_of: await findSameUpload(db, kind, sha256),
   };
   if (report.repeat_of !== null) return { kind, report, creations: [], sha256 };
@@ -69,8 +79,7 @@ export async function prepareNewItems(
   const facts = await readNewItemFacts(db, kind, rows);
   const checked = checkNewItems(kind, rows, facts, scope, today);
   errors.push(...checked.errors);
-  errors.sort((a, b) => a.line - b.line);
-  report.errors = errors.map((e) => ({ ...e, text: describeError(e) }));
+  report.errors = reportErrors(table, columns, errors);
   if (errors.length > 0) return { kind, report, creations: [], sha256 };
 
   const first = await nextItemId(db, kind);
@@ -84,7 +93,9 @@ export async function prepareNewItems(
     line: c.row.line,
     region: c.region,
     title: titleOf(kind, c.row),
+    fields: Object.fromEntries(Object.entries(c.row).filter(([k]) => k !== "line")),
   }));
+  report.stored = creations.map((c) => ({ id: c.id, ...c.row }));
   return { kind, report, creations, sha256 };
 }
 

@@ -14,16 +14,19 @@ import {
   uploadRecordStatement,
   workTeamStatements,
 } from "../db/updates-upload.ts";
-import { sha256Hex } from "../lib/bytes.ts";
+import { uploadDigest } from "../lib/bytes.ts";
 import { commonAncestor } from "../lib/codes.ts";
-import { describeError, type RowError } from "../lib/upload/columns.ts";
-import { readTable, type Table } from "../lib/upload/table.ts";
+import type { RowError } from "../lib/upload/columns.ts";
+import { fileReport, type FileReport } from "../lib/upload/report.ts";
+import { readTable } from "../lib/upload/table.ts";
 import {
   checkProblems,
   checkProjects,
   checkTargets,
   checkWorkTeams,
   parseUpdates,
+  TEMPLATE_EXAMPLES,
+  UPDATE_COLUMNS,
   type Change,
   type Checked,
   type ProblemState,
@@ -34,18 +37,25 @@ import {
   type WorkTeamState,
 } from "../lib/upload/updates.ts";
 
-export interface UpdatesReport {
-  fileName: string;
-  format: Table["format"];
-  rows: number;
-  errors: (RowError & { text: string })[];
-  changed: { id: number; before: Record<string, unknown>; after: Record<string, unknown> }[];
+export interface UpdatesReport extends FileReport {
+  /** Every row as read and checked (vocabulary keys, dates, whole yuan), 说明 included. */
+  stored: Record<string, unknown>[];
+  /** Each change: the item's fields before and after, and the row's note for its history. */
+  changed: {
+    id: number;
+    line: number;
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+    note: string | null;
+  }[];
   unchanged: number;
 }
 
 interface Planned {
   id: number;
   region: string;
+  /** The row as read from the file (its line, and its 说明 or 备注 for the history). */
+  row: Record<string, unknown>;
   before: Record<string, unknown>;
   after: Record<string, unknown>;
   statements: (uploadId: number, at: string) => D1PreparedStatement[];
@@ -83,6 +93,7 @@ function plan<R, S extends { id: number }>(
     planned: checked.changes.map((c) => ({
       id: c.after.id,
       region: region(c.after),
+      row: c.row as Record<string, unknown>,
       ...delta(c.before, c.after),
       statements: (uploadId, at) => statements(c, uploadId, at),
     })),
@@ -167,24 +178,36 @@ export async function prepareUpdates(
   fileName: string,
   scope: string | null,
   today: string,
+  sheet?: string,
 ): Promise<PreparedUpdates> {
-  const table = readTable(bytes, fileName);
+  const table = await readTable(
+    bytes,
+    fileName,
+    UPDATE_COLUMNS[kind],
+    sheet,
+    TEMPLATE_EXAMPLES[kind],
+  );
   const { rows, errors } = parseUpdates(kind, table);
   const { changes, unchanged } = await checkKind(db, kind, rows, scope, today);
   errors.push(...changes.errors);
   const planned: Planned[] = changes.planned;
-  errors.sort((a, b) => a.line - b.line);
   return {
     kind,
-    sha256: await sha256Hex(bytes),
+    sha256: await uploadDigest(bytes, sheet),
     planned: errors.length === 0 ? planned : [],
     report: {
-      fileName,
-      format: table.format,
-      rows: table.rows.length,
-      errors: errors.map((e) => ({ ...e, text: describeError(e) })),
+      ...fileReport(table, fileName, UPDATE_COLUMNS[kind], errors),
+      stored: errors.length === 0 ? (rows as Record<string, unknown>[]) : [],
       changed:
-        errors.length === 0 ? planned.map(({ id, before, after }) => ({ id, before, after })) : [],
+        errors.length === 0
+          ? planned.map(({ id, row, before, after }) => ({
+              id,
+              line: Number(row.line),
+              before,
+              after,
+              note: (row.reason ?? row.note ?? null) as string | null,
+            }))
+          : [],
       unchanged: errors.length === 0 ? unchanged : 0,
     },
   };

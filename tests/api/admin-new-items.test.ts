@@ -64,7 +64,7 @@ describe("new projects", () => {
       [7, "计划投资"],
     ]);
     expect(response.body.report.errors[4].text).toBe(
-      "第6行，“项目名称”列：已有相同的项目（编号 7），不能重复新建",
+      "第6行，B列“项目名称”：已有相同的项目（编号 7），不能重复新建",
     );
     expect(await snapshot()).toBe(before);
   });
@@ -72,15 +72,18 @@ describe("new projects", () => {
   it("creates projects numbered in file order, with a first report, once", async () => {
     const file = [
       PROJECTS,
-      "450422104211,黑山羊养殖基地二期,产业,市农业农村局,第二批,2026-12-01,2027-10-31,600000",
+      "450422104211,黑山羊养殖基地二期,产业,市农业农村局,第三批,2026-12-01,2027-10-31,600000",
       '450422104,埌南镇污水处理,生态,,,2026-03-01,2027-06-30,"1,200,000"',
     ].join("\n");
     const dry = await upload("new-projects", file);
     expect(dry.status).toBe(200);
-    expect(dry.body.report.created).toEqual([
+    const created = dry.body.report.created as { fields: Record<string, unknown> }[];
+    expect(created.map(({ fields: _f, ...c }) => c)).toEqual([
       { id: 8, line: 2, region: "450422104211", title: "黑山羊养殖基地二期" },
       { id: 9, line: 3, region: "450422104", title: "埌南镇污水处理" },
     ]);
+    // The rows as they will be stored: "1,200,000" is 1200000 yuan.
+    expect(created[1]?.fields).toMatchObject({ category: "ecology", budget: 1_200_000 });
     const done = await upload("new-projects", file, true);
     expect(done.status).toBe(200);
     const projects = await env.DB.prepare(

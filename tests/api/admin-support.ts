@@ -8,6 +8,7 @@ import { insertUserStatement, type Role } from "../../src/db/users.ts";
 import { fromBase32, toBase32 } from "../../src/lib/bytes.ts";
 import { hashPassword } from "../../src/lib/password.ts";
 import { totp } from "../../src/lib/totp.ts";
+import { loadActivityFixture } from "./activity-fixture.ts";
 import { loadFixture } from "./fixture.ts";
 
 export const ORIGIN = "https://ledger.test";
@@ -49,6 +50,16 @@ export const PASSWORD = "a long local test password";
 /** The fixture and the four accounts, through the real migrations. */
 export async function loadAdminFixture(): Promise<void> {
   await loadFixture(env.DB);
+  await insertAccounts();
+}
+
+/** The same, with the fixture's projects, problems, work teams and targets (activity-fixture.ts). */
+export async function loadAdminActivityFixture(): Promise<void> {
+  await loadActivityFixture(env.DB);
+  await insertAccounts();
+}
+
+async function insertAccounts(): Promise<void> {
   const password = await hashPassword(PASSWORD);
   await env.DB.batch(
     Object.values(ACCOUNTS).map((a) =>

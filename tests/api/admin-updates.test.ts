@@ -71,11 +71,11 @@ describe("problem status changes", () => {
     expect(response.status).toBe(422);
     const text = response.body.report.errors.map((e: { text: string }) => e.text);
     expect(text).toEqual([
-      "第2行，“认领部门”列：认领问题须写明认领部门",
-      "第3行，“问题编号”列：编号 2002 属于 450422105201，不在您负责的地区（450422104）内",
-      "第4行，“问题编号”列：编号 9999 不存在",
-      expect.stringMatching(/^第5行，“状态”列：“已办结”不是有效的问题状态/),
-      "第6行，“问题编号”列：与第2行重复：同一编号在一个文件里只能出现一次",
+      "第2行，D列“认领部门”：认领问题须写明认领部门",
+      "第3行，A列“问题编号”：编号 2002 属于 450422105201，不在您负责的地区（450422104）内",
+      "第4行，A列“问题编号”：编号 9999 不存在",
+      expect.stringMatching(/^第5行，B列“状态”：“已办结”不是有效的问题状态/),
+      "第6行，A列“问题编号”：与第2行重复：同一编号在一个文件里只能出现一次",
     ]);
     expect(await snapshot()).toBe(before);
   });
@@ -86,6 +86,8 @@ describe("problem status changes", () => {
     expect(dry.body.report.changed).toEqual([
       {
         id: 2001,
+        line: 2,
+        note: "已安排踏勘",
         before: { status: "open", department: null, claimed_on: null },
         after: { status: "claimed", department: "县自然资源局", claimed_on: "2026-01-10" },
       },
@@ -131,7 +133,7 @@ describe("project progress", () => {
   it("refuses falling investment without a reason and a completed project short of 100%", async () => {
     const response = await upload("projects", `${HEAD}\n101,2026-02-01,45,700000,在建,\n`);
     expect(response.body.report.errors[0].text).toBe(
-      "第2行，“累计投资”列：累计投资比上次（800000）少：如确有原因请在“说明”列写明",
+      "第2行，D列“累计投资”：累计投资比上次（800000）少：如确有原因请在“说明”列写明",
     );
     const done = await upload("projects", `${HEAD}\n101,2026-02-01,99,900000,已完成,\n`);
     expect(done.body.report.errors[0].text).toContain("已完成的项目进度应为100");
@@ -237,7 +239,7 @@ describe("work teams", () => {
   it("refuses a term that would end before it began", async () => {
     const response = await upload("work-teams", `${HEAD}\n1,3,2023-12-31,\n`);
     expect(response.body.report.errors[0].text).toBe(
-      "第2行，“任期结束”列：任期结束 2023-12-31 不晚于任期开始 2024-01-01",
+      "第2行，C列“任期结束”：任期结束 2023-12-31 不晚于任期开始 2024-01-01",
     );
   });
 
@@ -247,6 +249,8 @@ describe("work teams", () => {
     expect(dry.body.report.changed).toEqual([
       {
         id: 1,
+        line: 2,
+        note: "增派队员，任期延长",
         before: { members: 3, term_end: "2026-12-31" },
         after: { members: 4, term_end: "2027-05-31" },
       },

@@ -61,26 +61,26 @@ describe("bad files: a specific error each, nothing written", () => {
       "identity broken",
       () => csvFile(csv("450422104211,2026-01,10001,5000,0,0,5000,0,")),
       422,
-      "第2行，“合计”列：合计 10001 不等于五项收入之和 10000",
+      "第2行，C列“合计”：合计 10001 不等于五项收入之和 10000",
     ],
     [
       "unknown code",
       () => csvFile(csv("450422104299,2026-01,0,0,0,0,0,0,")),
       422,
-      "第2行，“村代码”列：区划代码 450422104299 不存在",
+      "第2行，A列“村代码”：区划代码 450422104299 不存在",
     ],
     [
       "foreign code",
       () => csvFile(csv("450422105201,2026-01,0,0,0,0,0,0,")),
       422,
-      "第2行，“村代码”列：450422105201 不在您负责的地区（450422104）内",
+      "第2行，A列“村代码”：450422105201 不在您负责的地区（450422104）内",
     ],
-    ["duplicate", () => csvFile(csv(GOOD, GOOD)), 422, "第3行，“村代码”列：与第2行重复"],
+    ["duplicate", () => csvFile(csv(GOOD, GOOD)), 422, "第3行，A列“村代码”：与第2行重复"],
     [
       "negative",
       () => csvFile(csv("450422104211,2026-01,-1,0,0,0,-1,0,")),
       422,
-      "第2行，“合计”列：“-1”是负数",
+      "第2行，C列“合计”：“-1”是负数",
     ],
     [
       "over the row limit",
@@ -128,6 +128,30 @@ describe("bad files: a specific error each, nothing written", () => {
     );
     expect(response.status).toBe(422);
     expect(response.body.report.errors.map((e: { line: number }) => e.line)).toEqual([2, 3, 4]);
+  });
+
+  it("reads a 3,000-row XLSX whose sheet unpacks past 512 KB, inside workerd", async () => {
+    // fflate inflates such parts in a Web Worker, which workerd lacks: the reader must not.
+    const rows = Array.from({ length: MAX_ROWS }, (_, i) => [
+      "450422104211",
+      "1800-01",
+      1000 + i,
+      1000 + i,
+      0,
+      0,
+      0,
+      0,
+      "一段足够长的说明文字，使工作表解压后超过 512 KB".repeat(2),
+    ]);
+    const book = buildXlsx([INCOME_HEADER.split(","), ...rows]);
+    const before = await snapshot();
+    const response = await upload(bytesFile(book, "big.xlsx"));
+    // Every row is read: each one's period (before 1900) is refused, not the file as unreadable.
+    expect(response.status).toBe(422);
+    expect(response.body.report.rows).toBe(MAX_ROWS);
+    expect(response.body.report.errors.length).toBe(MAX_ROWS);
+    expect(response.body.report.errors[0].text).toContain("“1800-01”不是统计期");
+    expect(await snapshot()).toBe(before);
   });
 });
 

@@ -127,6 +127,55 @@ describe("an editor: upload → draft → preview → publish", () => {
     expect(countyTotal(FROZEN_AT)).toBe(frozen);
   });
 
+  it("uploads a LibreOffice-made XLSX of 300 returns: the report names the sheet and lists every row", async () => {
+    const file = "tests/fixtures/uploads/bench/county-300.xlsx";
+    await page.goto(`${base}/admin/upload`);
+    await page.setInputFiles("input[type=file]", file);
+    await page.click("button[type=submit][value=dry]");
+    await page.waitForSelector("#upload-summary");
+    expect(await page.textContent("#upload-sheet")).toBe("已读取工作表“county-300”。");
+    expect(await page.textContent("#upload-summary")).toContain("共 300 行");
+    // Every row as it will be stored: the first one as LibreOffice wrote it.
+    const first = await page.$$eval("#upload-stored tbody tr:first-child td", (tds) =>
+      tds.map((td) => td.textContent),
+    );
+    expect(first.slice(0, 10)).toEqual([
+      "2",
+      "450422100201",
+      "2025-01",
+      "17600",
+      "8000",
+      "5000",
+      "1200",
+      "3000",
+      "400",
+      expect.any(String),
+    ]);
+    expect(await page.$$eval("#upload-stored tbody tr", (trs) => trs.length)).toBe(300);
+  });
+
+  it("a workbook with two visible sheets: the clerk sees which was read and can pick the other", async () => {
+    await page.goto(`${base}/admin/upload`);
+    expect(await page.isHidden("#sheet-choice")).toBe(true);
+    await page.setInputFiles("input[type=file]", "tests/fixtures/uploads/lo-sheets.xlsx");
+    await page.click("button[type=submit][value=dry]");
+    await page.waitForSelector("#upload-sheet");
+    expect(await page.textContent("#upload-sheet")).toContain("已读取工作表“10月”");
+    expect(await page.isVisible("#sheet-choice")).toBe(true);
+    // The hidden tab (9月) is not offered.
+    expect(await page.$$eval("#sheet option", (os) => os.map((o) => o.textContent))).toEqual([
+      "10月",
+      "代码表",
+    ]);
+    await page.selectOption("#sheet", "代码表");
+    await page.click("button[type=submit][value=dry]");
+    await page.waitForFunction(() =>
+      document.querySelector("#upload-sheet")?.textContent?.includes("“代码表”"),
+    );
+    // 代码表 is a list of codes, not returns: refused, naming the sheet in each message.
+    expect(await page.textContent("#upload-status")).toContain("工作表“代码表”表头");
+  });
+
   it("enters a new project: the dry run gives its number, the commit creates it", async () => {
     const title = `黎寨村冷链仓储中心${Date.now() % 10_000}`;
     const csv =

@@ -3,18 +3,9 @@
  * numbers) for upload tests, with fflate. Only the parts a reader needs.
  */
 import { strToU8, zipSync } from "fflate";
+import { columnLetter as columnName } from "../../src/lib/upload/header.ts";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-function columnName(index: number): string {
-  let n = index + 1;
-  let name = "";
-  while (n > 0) {
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-    n = Math.floor((n - 1) / 26);
-  }
-  return name;
-}
 
 export function buildXlsx(rows: (string | number)[][]): Uint8Array<ArrayBuffer> {
   const strings: string[] = [];

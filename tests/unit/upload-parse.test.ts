@@ -5,17 +5,26 @@ import {
   checkIncomeRows,
   describeError,
   diffIncome,
+  INCOME_COLUMNS,
   parseIncomeTable,
 } from "../../src/lib/upload/income.ts";
-import { MAX_ROWS, parseCsv, readTable, UploadFileError } from "../../src/lib/upload/table.ts";
+import {
+  MAX_ROWS,
+  parseCsv,
+  readGrid,
+  readTable as readTableFor,
+  UploadFileError,
+} from "../../src/lib/upload/table.ts";
 import { buildXlsx } from "../support/xlsx.ts";
 
 const HEADER = "村代码,统计期,合计,经营收入,发包及上交收入,投资收益,补助收入,其他收入,说明";
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-function refusal(fn: () => unknown): UploadFileError {
+const readTable = (bytes: Uint8Array, name: string) => readTableFor(bytes, name, INCOME_COLUMNS);
+
+async function refusal(fn: () => Promise<unknown>): Promise<UploadFileError> {
   try {
-    fn();
+    await fn();
   } catch (e) {
     if (e instanceof UploadFileError) return e;
     throw e;
@@ -26,17 +35,17 @@ function refusal(fn: () => unknown): UploadFileError {
 describe("readTable", () => {
   const csv = `${HEADER}\r\n450422104211,2026-10,100000,40000,30000,7800,20000,2200,黎寨\r\n`;
 
-  it("reads UTF-8 with and without BOM, and GBK, to the same cells", () => {
-    const plain = readTable(utf8(csv), "a.csv");
-    const bom = readTable(utf8(`\uFEFF${csv}`), "a.csv");
-    const gbk = readTable(new Uint8Array(iconv.encode(csv, "gbk")), "a.csv");
+  it("reads UTF-8 with and without BOM, and GBK, to the same cells", async () => {
+    const plain = await readTable(utf8(csv), "a.csv");
+    const bom = await readTable(utf8(`\uFEFF${csv}`), "a.csv");
+    const gbk = await readTable(new Uint8Array(iconv.encode(csv, "gbk")), "a.csv");
     expect(plain.format).toBe("csv-utf8");
     expect(gbk.format).toBe("csv-gb18030");
-    expect(plain.header[0]).toBe("村代码");
-    expect(bom.header.map((h) => h.replace(/^\uFEFF/, ""))).toEqual(plain.header);
-    expect(gbk.header).toEqual(plain.header);
-    expect(gbk.rows[0]?.cells).toEqual(plain.rows[0]?.cells);
-    expect(plain.rows[0]).toEqual({ line: 2, cells: expect.arrayContaining(["黎寨"]) });
+    expect(plain.columns.get("village_code")?.letter).toBe("A");
+    expect(bom.columns).toEqual(plain.columns);
+    expect(gbk.rows).toEqual(plain.rows);
+    expect(plain.rows[0]?.line).toBe(2);
+    expect(plain.rows[0]?.cells.reason).toBe("黎寨");
   });
 
   it("reads quoted fields with commas, quotes and line breaks", () => {
@@ -46,14 +55,15 @@ describe("readTable", () => {
     ]);
   });
 
-  it("reads the first sheet of an XLSX", () => {
+  it("reads the first sheet of an XLSX", async () => {
     const book = buildXlsx([
       HEADER.split(","),
       ["450422104211", "2026-10", 100000, 40000, 30000, 7800, 20000, 2200, "甲&乙"],
     ]);
-    const table = readTable(book, "returns.xlsx");
-    expect(table.format).toBe("xlsx");
-    expect(table.rows[0]?.cells).toEqual([
+    const grid = await readGrid(book, "returns.xlsx");
+    expect(grid.format).toBe("xlsx");
+    expect(grid.sheet).toBe("Sheet1");
+    expect(grid.rows[1]?.cells).toEqual([
       "450422104211",
       "2026-10",
       "100000",
@@ -66,30 +76,36 @@ describe("readTable", () => {
     ]);
   });
 
-  it("refuses UTF-16, a fake XLSX, an old .xls, and too many rows, each with its own message", () => {
+  it("refuses UTF-16, a fake XLSX, an old .xls, and too many rows, each with its own message", async () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(csv, "utf16le"))]);
-    expect(refusal(() => readTable(utf16, "a.csv")).detailZh).toContain("文件编码无法识别");
-    expect(refusal(() => readTable(utf8(csv), "a.xlsx")).detailZh).toContain("不是有效的 Excel");
+    expect((await refusal(() => readTable(utf16, "a.csv"))).detailZh).toContain("文件编码无法识别");
+    expect((await refusal(() => readTable(utf8(csv), "a.xlsx"))).detailZh).toContain(
+      "不是有效的 Excel",
+    );
     expect(
-      refusal(() => readTable(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), "a.csv")).detailZh,
+      (await refusal(() => readTable(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), "a.csv")))
+        .detailZh,
     ).toContain("不是有效的 Excel");
     expect(
-      refusal(() => readTable(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0]), "a.xls")).detailZh,
+      (await refusal(() => readTable(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0]), "a.xls")))
+        .detailZh,
     ).toContain(".xls");
     const big = `${HEADER}\n${"450422104211,2026-10,0,0,0,0,0,0,\n".repeat(MAX_ROWS + 1)}`;
-    const tooMany = refusal(() => readTable(utf8(big), "a.csv"));
+    const tooMany = await refusal(() => readTable(utf8(big), "a.csv"));
     expect(tooMany.status).toBe(413);
     expect(tooMany.detailZh).toContain(`超过每次上传 ${MAX_ROWS} 行的上限`);
-    expect(refusal(() => readTable(new Uint8Array(2 * 1024 * 1024 + 1), "a.csv")).status).toBe(413);
+    expect(
+      (await refusal(() => readTable(new Uint8Array(2 * 1024 * 1024 + 1), "a.csv"))).status,
+    ).toBe(413);
   });
 });
 
 describe("income rows", () => {
   const table = (lines: string[]) => readTable(utf8([HEADER, ...lines].join("\n")), "a.csv");
 
-  it("reports every bad cell at once, naming line and column", () => {
+  it("reports every bad cell at once, naming line, column letter and header", async () => {
     const { rows, errors } = parseIncomeTable(
-      table([
+      await table([
         "450422104211,2026-10,100000,40000,30000,7800,20000,2200,", // good: line 2
         "45042210421,2026-10,0,0,0,0,0,0,", // short code
         "450422104212,2026-13,0,0,0,0,0,0,", // bad month
@@ -100,19 +116,21 @@ describe("income rows", () => {
       ]),
     );
     expect(rows.map((r) => r.line)).toEqual([2]);
-    const text = errors.map(describeError);
+    const text = errors.sort((a, b) => a.line - b.line).map((e) => describeError(e));
     expect(text).toEqual([
-      expect.stringMatching(/^第3行，“村代码”列：.*不是12位村级区划代码/),
-      expect.stringMatching(/^第4行，“统计期”列：.*“年-月”格式/),
-      expect.stringMatching(/^第5行，“合计”列：.*负数/),
-      expect.stringMatching(/^第6行，“合计”列：.*不是整数/),
-      expect.stringMatching(/^第7行，“合计”列：合计 100 不等于五项收入之和 50/),
-      expect.stringMatching(/^第8行，“村代码”列：与第2行重复/),
+      expect.stringMatching(/^第3行，A列“村代码”：“45042210421”不是12位村级区划代码/),
+      expect.stringMatching(/^第4行，B列“统计期”：“2026-13”不是统计期/),
+      expect.stringMatching(/^第5行，C列“合计”：“-5”是负数/),
+      expect.stringMatching(/^第6行，C列“合计”：“10.5”不是整数/),
+      expect.stringMatching(/^第7行，C列“合计”：合计 100 不等于五项收入之和 50/),
+      expect.stringMatching(/^第8行，A列“村代码”：与第2行重复/),
     ]);
   });
 
-  it("names each missing column", () => {
-    const { errors } = parseIncomeTable(readTable(utf8("村代码,统计期,合计\n1,2,3"), "a.csv"));
+  it("names each missing column", async () => {
+    const { errors } = parseIncomeTable(
+      await readTable(utf8("村代码,统计期,合计\n1,2,3"), "a.csv"),
+    );
     expect(errors.map((e) => e.column)).toEqual([
       "经营收入",
       "发包及上交收入",
@@ -123,9 +141,9 @@ describe("income rows", () => {
     expect(describeError(errors[0]!)).toMatch(/^表头：缺少“经营收入”列/);
   });
 
-  it("checks codes, scope, communities, future periods and falling year-to-date figures", () => {
+  it("checks codes, scope, communities, future periods and falling year-to-date figures", async () => {
     const { rows } = parseIncomeTable(
-      table([
+      await table([
         "450422104211,2026-10,90000,40000,30000,0,20000,0,", // falls below September's 100,000
         "450422104212,2026-10,90000,40000,30000,0,20000,0,更正冲减", // falls, with a reason
         "450422104001,2026-10,0,0,0,0,0,0,", // a community
@@ -171,9 +189,9 @@ describe("income rows", () => {
     expect(errors[3]?.message).toContain("不在您负责的地区");
   });
 
-  it("diffs against stored returns: new, revised, unchanged", () => {
+  it("diffs against stored returns: new, revised, unchanged", async () => {
     const { rows } = parseIncomeTable(
-      table([
+      await table([
         "450422104211,2026-10,100000,40000,30000,7800,20000,2200,",
         "450422104212,2026-10,50,50,0,0,0,0,",
         "450422104213,2026-10,7,7,0,0,0,0,",

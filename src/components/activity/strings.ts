@@ -2,15 +2,18 @@
 import type { ProblemCategory, ProblemChannel } from "../../db/problems.ts";
 import type { ProjectCategory, ProjectStatus } from "../../db/projects.ts";
 import type { TargetCategory, TargetPhase, TargetStatus } from "../../db/targets.ts";
-import {
-  PROBLEM_CATEGORY_ZH,
-  PROBLEM_CHANNEL_ZH,
-  PROJECT_CATEGORY_ZH,
-  TARGET_CATEGORY_ZH,
-} from "../../lib/activity-names.ts";
 import { formatCount, formatCountOf } from "../../lib/format.ts";
 import type { Lang } from "../../lib/i18n.ts";
 import type { ProblemStatus } from "../../lib/problem-indicators.ts";
+import { label, labels } from "../../lib/vocabulary.ts";
+
+/** The statuses in the order the project list shows them after the overdue projects. */
+const [underWay, suspended, planned, completed] = (
+  ["under_way", "suspended", "planned", "completed"] as const
+).map((key) => ({
+  zh: label("project_status", key, "zh"),
+  en: label("project_status", key, "en").toLowerCase(),
+}));
 
 const zh = {
   asOf: (date: string) => `状态截至${date}`,
@@ -40,7 +43,7 @@ const zh = {
     batch: "批次",
     projects: "项目数",
     list: "项目清单",
-    listNote: "逾期项目排在最前，其次为在建、暂停、计划和已完工项目。",
+    listNote: `逾期项目排在最前，其次为${underWay.zh}、${suspended.zh}、${planned.zh}和${completed.zh}项目。`,
     empty: "该地区暂无登记的项目。",
     place: "所在地",
     unit: "后盾单位",
@@ -52,8 +55,8 @@ const zh = {
     money: (invested: string, budget: string) => `${invested}（计划 ${budget}）`,
     budgetShort: "计划投资",
     investedShort: "已投资",
-    statuses: { planned: "计划中", under_way: "在建", completed: "已完工", suspended: "暂停" },
-    categories: PROJECT_CATEGORY_ZH,
+    statuses: labels("project_status", "zh"),
+    categories: labels("project_category", "zh"),
   },
   problems: {
     title: "问题清单",
@@ -81,9 +84,9 @@ const zh = {
     channel: "收集渠道",
     due: "限期",
     history: "办理经过",
-    statuses: { open: "待认领", claimed: "已认领", resolved: "已解决", closed: "已销号" },
-    categories: PROBLEM_CATEGORY_ZH,
-    channels: PROBLEM_CHANNEL_ZH,
+    statuses: labels("problem_status", "zh"),
+    categories: labels("problem_category", "zh"),
+    channels: labels("problem_channel", "zh"),
   },
   targets: {
     title: "任期目标",
@@ -116,15 +119,9 @@ const zh = {
     dueOn: "完成期限",
     measures: "措施",
     signedOffBy: "验收单位",
-    phases: { plan: "制定", implement: "实施", consolidate: "巩固" },
-    statuses: {
-      on_track: "按计划推进",
-      achieved: "已完成",
-      exceeded: "超额完成",
-      at_risk: "有风险",
-      missed: "未完成",
-    },
-    categories: TARGET_CATEGORY_ZH,
+    phases: labels("target_phase", "zh"),
+    statuses: labels("target_status", "zh"),
+    categories: labels("target_category", "zh"),
   },
 };
 
@@ -173,7 +170,7 @@ const en: ActivityText = {
     batch: "Batch",
     projects: "Projects",
     list: "Project list",
-    listNote: "Overdue projects first, then under way, suspended, planned and completed.",
+    listNote: `Overdue projects first, then ${underWay.en}, ${suspended.en}, ${planned.en} and ${completed.en}.`,
     empty: "No projects are registered in this area.",
     place: "Place",
     unit: "Supporting unit",
@@ -185,19 +182,8 @@ const en: ActivityText = {
     money: (invested, budget) => `${invested} of ${budget} planned`,
     budgetShort: "Planned",
     investedShort: "Invested",
-    statuses: {
-      planned: "Planned",
-      under_way: "Under way",
-      completed: "Completed",
-      suspended: "Suspended",
-    },
-    categories: {
-      industry: "Industry",
-      infrastructure: "Infrastructure",
-      livelihood: "Livelihoods",
-      ecology: "Ecology",
-      other: "Other",
-    },
+    statuses: labels("project_status", "en"),
+    categories: labels("project_category", "en"),
   },
   problems: {
     title: "Problem lists",
@@ -225,29 +211,9 @@ const en: ActivityText = {
     channel: "Collected through",
     due: "Due",
     history: "History",
-    statuses: {
-      open: "Awaiting claim",
-      claimed: "Claimed",
-      resolved: "Resolved",
-      closed: "Closed",
-    },
-    categories: {
-      land: "Land",
-      water: "Water",
-      power: "Power",
-      funding: "Funding",
-      approval: "Approvals",
-      technology: "Technology",
-      market: "Markets",
-      people: "Skills",
-      other: "Other",
-    },
-    channels: {
-      matchmaking: "Project matchmaking meeting",
-      direct_line: "Secretary direct line",
-      visit: "Door-to-door visit",
-      other: "Other",
-    },
+    statuses: labels("problem_status", "en"),
+    categories: labels("problem_category", "en"),
+    channels: labels("problem_channel", "en"),
   },
   targets: {
     title: "Term targets",
@@ -281,22 +247,9 @@ const en: ActivityText = {
     dueOn: "Due",
     measures: "Measures",
     signedOffBy: "Signed off by",
-    phases: { plan: "Plan", implement: "Implement", consolidate: "Consolidate" },
-    statuses: {
-      on_track: "On track",
-      achieved: "Achieved",
-      exceeded: "Exceeded",
-      at_risk: "At risk",
-      missed: "Missed",
-    },
-    categories: {
-      industry: "Industry",
-      infrastructure: "Infrastructure",
-      livelihood: "Livelihoods",
-      ecology: "Ecology",
-      governance: "Governance",
-      other: "Other",
-    },
+    phases: labels("target_phase", "en"),
+    statuses: labels("target_status", "en"),
+    categories: labels("target_category", "en"),
   },
 };
 

@@ -1,5 +1,6 @@
 /** The methodology page's prose in both languages (indicator formulas: lib/methodology.ts). */
 import type { Lang } from "../../lib/i18n.ts";
+import { labelList } from "../../lib/vocabulary.ts";
 
 export interface Section {
   id: string;
@@ -72,9 +73,9 @@ const zh: MethodologyText = {
       id: "projects-problems-targets",
       title: "项目、问题清单和任期目标",
       paragraphs: [
-        "项目：按状态（计划、在建、已完工、暂停）和类别（产业、基础设施、民生、生态、其他）计数；预算和累计投资按元相加；超过计划完工日期仍未完工的项目标为逾期。",
+        `项目：按状态（${labelList("project_status", "zh")}）和类别（${labelList("project_category", "zh")}）计数；预算和累计投资按元相加；超过计划完工日期仍未完工的项目标为逾期。`,
         "问题清单：每个问题经历“收集—认领—解决—销号”，每一步都有日期。办结率＝（已解决＋已销号）÷ 收集总数。认领用时和解决用时取中位数（天）。未销号且超期的问题按认领部门统计。",
-        "任期目标：驻村工作队与村委会签订的目标，分制定、实施、巩固三个阶段，每个目标有基线值、目标值和实际值。状态为进展正常、已完成、超额完成、有风险、未完成。工作队只公布人数和派出单位，不公布个人信息。",
+        `任期目标：驻村工作队与村委会签订的目标，分${labelList("target_phase", "zh")}三个阶段，每个目标有基线值、目标值和实际值。状态为${labelList("target_status", "zh")}。工作队只公布人数和派出单位，不公布个人信息。`,
       ],
     },
     {
@@ -149,9 +150,9 @@ const en: MethodologyText = {
       id: "projects-problems-targets",
       title: "Projects, problem lists and term targets",
       paragraphs: [
-        "Projects are counted by status (planned, under way, completed, suspended) and category (industry, infrastructure, livelihood, ecology, other); budgets and amounts invested are summed in yuan; a project past its planned completion date and not completed is marked overdue.",
+        `Projects are counted by status (${labelList("project_status", "en", "or")}) and category (${labelList("project_category", "en", "or")}); budgets and amounts invested are summed in yuan; a project past its planned completion date and not completed is marked overdue.`,
         "Problems go through collected → claimed → resolved → closed, each step dated. Resolution rate = (resolved + closed) ÷ collected. Days to claim and to resolve are medians. Open problems past their due date are counted by the claiming department.",
-        "Term targets are signed by resident work teams with village committees and go through plan, implement and consolidate phases, each with a baseline, a target and an actual value. Status is on track, achieved, exceeded, at risk or missed. Work teams are shown by size and dispatching unit only, never personal data.",
+        `Term targets are signed by resident work teams with village committees and go through ${labelList("target_phase", "en")} phases, each with a baseline, a target and an actual value. Status is ${labelList("target_status", "en", "or")}. Work teams are shown by size and dispatching unit only, never personal data.`,
       ],
     },
     {

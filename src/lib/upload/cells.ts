@@ -3,15 +3,23 @@
  * a Chinese message naming what is wrong, as people write it in Excel or WPS.
  */
 import { z } from "zod";
+import { matchTerm, terms, type VocabularyKey, type VocabularyName } from "../vocabulary.ts";
 
-export function choice<T extends Record<string, string>>(names: T, what: string) {
-  const keys = Object.keys(names) as (keyof T & string)[];
+/**
+ * A cell holding a term of a vocabulary (src/lib/vocabulary.ts): its key, label or alias
+ * as matchTerm reads it (NFKC, spaces ignored) becomes the key; anything else is an issue
+ * that shows the value as given and the accepted labels, e.g.
+ * “已竣工”不是有效的项目状态，应为：计划中、在建、已完工、暂停.
+ */
+export function choice<N extends VocabularyName>(name: N, what: string) {
   return z.string().transform((value, ctx) => {
-    const key = keys.find((k) => k === value || names[k] === value);
-    if (key) return key;
+    const term = matchTerm(name, value);
+    if (term) return term.key as VocabularyKey<N>;
     ctx.addIssue({
       code: "custom",
-      message: `“${value}”不是有效的${what}，应为：${Object.values(names).join("、")}`,
+      message: `“${value}”不是有效的${what}，应为：${terms(name)
+        .map((t) => t.zh)
+        .join("、")}`,
     });
     return z.NEVER;
   });

@@ -1,4 +1,5 @@
 /** Header rows of uploaded tables: each column by its key or its Chinese name. */
+import type { VocabularyName } from "../vocabulary.ts";
 
 /**
  * What a column holds: it decides how a cell is normalised before its check (codes,
@@ -17,16 +18,8 @@ export type CellType =
   | "text"
   | { vocabulary: VocabularyName };
 
-/** The names of the shared vocabularies (src/lib/vocabulary.ts). */
-export type VocabularyName =
-  | "project_status"
-  | "problem_status"
-  | "target_status"
-  | "target_phase"
-  | "project_category"
-  | "problem_category"
-  | "problem_channel"
-  | "target_category";
+/** The names of the shared vocabularies (defined in src/lib/vocabulary.ts). */
+export type { VocabularyName };
 
 export interface ColumnSpec {
   key: string;
@@ -36,46 +29,27 @@ export interface ColumnSpec {
 }
 
 export interface RowError {
+  /** The row number as the spreadsheet shows it (the CSV line for a CSV). */
   line: number;
+  /** The column's name (its Chinese header). */
   column: string;
+  /** The column letter as the spreadsheet shows it, when the column was found. */
+  letter?: string;
+  /** The cell's value as the clerk sees it. */
+  value?: string;
   message: string;
 }
 
-/** Maps header cells to column keys; names each missing required column. */
-export function mapColumns(
-  header: string[],
-  columns: readonly ColumnSpec[],
-): { index: Map<string, number>; errors: RowError[] } {
-  const index = new Map<string, number>();
-  header.forEach((cell, i) => {
-    const name = cell.replace(/^\uFEFF/, "").trim();
-    const column = columns.find((c) => c.key === name.toLowerCase() || c.zh === name);
-    if (column && !index.has(column.key)) index.set(column.key, i);
-  });
-  const errors = columns
-    .filter((c) => c.required && !index.has(c.key))
-    .map((c) => ({
-      line: 1,
-      column: c.zh,
-      message: `缺少“${c.zh}”列（表头应为：${columns.map((x) => x.zh).join("，")}）`,
-    }));
-  return { index, errors };
-}
-
-/** The cells of a row by column key ("" for absent columns). */
-export function cellsOf(
-  cells: string[],
-  index: Map<string, number>,
-  columns: readonly ColumnSpec[],
-): Record<string, string> {
-  return Object.fromEntries(columns.map((c) => [c.key, cells[index.get(c.key) ?? -1] ?? ""]));
-}
-
-/** One line per error, as the report shows them. */
-export function describeError(e: RowError): string {
-  return e.line === 1 && e.message.startsWith("缺少")
-    ? `表头：${e.message}`
-    : `第${e.line}行，“${e.column}”列：${e.message}`;
+/**
+ * One line per error, as the report shows them: where (sheet, row, column letter and
+ * header), then what is wrong and what to do.
+ */
+export function describeError(e: RowError, sheet: string | null = null): string {
+  const where = sheet === null ? "" : `工作表“${sheet}”`;
+  if (e.message.startsWith("缺少") || e.message.startsWith("表头"))
+    return `${where}表头：${e.message}`;
+  const column = e.letter ? `${e.letter}列“${e.column}”` : `“${e.column}”列`;
+  return `${where}第${e.line}行，${column}：${e.message}`;
 }
 
 /** A template file: BOM (so Excel reads UTF-8), the Chinese header, one example row. */

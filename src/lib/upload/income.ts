@@ -7,8 +7,8 @@
 import { z } from "zod";
 import { SOURCES, satisfiesIdentity, type ReturnFigures } from "../indicators.ts";
 import { addMonths, PERIOD_PATTERN } from "../periods.ts";
-import { describeError as describe, mapColumns, type RowError } from "./columns.ts";
-import type { Table } from "./table.ts";
+import { describeError as describe, type ColumnSpec, type RowError } from "./columns.ts";
+import { rowIssues, type Table } from "./table.ts";
 
 export type { RowError };
 
@@ -16,7 +16,7 @@ export const FIGURE_COLUMNS = ["total", ...SOURCES] as const;
 export type FigureColumn = (typeof FIGURE_COLUMNS)[number];
 
 /** Column keys with their Chinese headers (either is accepted; the template uses Chinese). */
-export const INCOME_COLUMNS = [
+export const INCOME_COLUMNS: readonly (ColumnSpec & { key: ColumnKey })[] = [
   { key: "village_code", zh: "村代码", required: true, type: "code" },
   { key: "period", zh: "统计期", required: true, type: "period" },
   { key: "total", zh: "合计", required: true, type: "yuan" },
@@ -26,8 +26,8 @@ export const INCOME_COLUMNS = [
   { key: "subsidy", zh: "补助收入", required: true, type: "yuan" },
   { key: "other", zh: "其他收入", required: true, type: "yuan" },
   { key: "reason", zh: "说明", required: false, type: "text" },
-] as const;
-type ColumnKey = (typeof INCOME_COLUMNS)[number]["key"];
+];
+type ColumnKey = "village_code" | "period" | FigureColumn | "reason";
 
 const ZH: Record<ColumnKey, string> = Object.fromEntries(
   INCOME_COLUMNS.map((c) => [c.key, c.zh]),
@@ -56,9 +56,9 @@ export const IncomeCellsSchema = z.object({
   village_code: z
     .string()
     .regex(/^\d{12}$/, { error: (i) => `“${String(i.input)}”不是12位村级区划代码` }),
-  period: z
-    .string()
-    .regex(PERIOD_PATTERN, { error: (i) => `“${String(i.input)}”不是“年-月”格式，例如 2026-10` }),
+  period: z.string().regex(PERIOD_PATTERN, {
+    error: (i) => `“${String(i.input)}”不是统计期：请写成“年-月”，例如 2026-10`,
+  }),
   total: yuan,
   operating: yuan,
   contracting: yuan,
@@ -70,34 +70,21 @@ export const IncomeCellsSchema = z.object({
 
 const toYuan = (v: string) => Number(v.replace(/[,，\s]/g, "").split(".")[0]);
 
-/** Excel may turn 2026-10 into a date or "2026/10": accept the common spellings. */
-function normalisePeriod(value: string): string {
-  const m = /^(\d{4})[-/.年](\d{1,2})(?:月|[-/.]\d{1,2})?$/.exec(value);
-  return m ? `${m[1]}-${(m[2] as string).padStart(2, "0")}` : value;
-}
-
-/** Maps header cells to column keys; names the missing columns. */
-export function mapHeader(header: string[]): { index: Map<string, number>; errors: RowError[] } {
-  return mapColumns(header, INCOME_COLUMNS);
-}
-
-/** Cell-level checks of every row: types, the identity, duplicates within the file. */
+/**
+ * Cell-level checks of every row of a table read with INCOME_COLUMNS: types, the identity,
+ * duplicates within the file. Errors already found while reading the cells are kept.
+ */
 export function parseIncomeTable(table: Table): { rows: IncomeRow[]; errors: RowError[] } {
-  const { index, errors } = mapHeader(table.header);
-  if (errors.length > 0) return { rows: [], errors };
+  const errors: RowError[] = [...table.errors];
   const rows: IncomeRow[] = [];
   const seen = new Map<string, number>();
-  for (const { line, cells } of table.rows) {
-    const raw = Object.fromEntries(
-      INCOME_COLUMNS.map((c) => [c.key, cells[index.get(c.key) ?? -1] ?? ""]),
-    ) as Record<ColumnKey, string>;
-    raw.period = normalisePeriod(raw.period);
-    const parsed = IncomeCellsSchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const key = issue.path[0] as ColumnKey;
-        errors.push({ line, column: ZH[key] ?? String(key), message: issue.message });
-      }
+  const at = (key: ColumnKey) => table.columns.get(key)?.letter;
+  for (const row of table.rows) {
+    const { line } = row;
+    const parsed = IncomeCellsSchema.safeParse(row.cells);
+    if (!parsed.success || row.bad.size > 0) {
+      if (!parsed.success)
+        errors.push(...rowIssues(table, row, INCOME_COLUMNS, parsed.error.issues));
       continue;
     }
     const figures = Object.fromEntries(
@@ -108,7 +95,9 @@ export function parseIncomeTable(table: Table): { rows: IncomeRow[]; errors: Row
       errors.push({
         line,
         column: ZH.total,
-        message: `合计 ${figures.total} 不等于五项收入之和 ${sum}（经营+发包及上交+投资收益+补助+其他）`,
+        letter: at("total"),
+        value: String(figures.total),
+        message: `合计 ${figures.total} 不等于五项收入之和 ${sum}（经营+发包及上交+投资收益+补助+其他）：请核对各项收入或合计`,
       });
       continue;
     }
@@ -118,6 +107,8 @@ export function parseIncomeTable(table: Table): { rows: IncomeRow[]; errors: Row
       errors.push({
         line,
         column: ZH.village_code,
+        letter: at("village_code"),
+        value: parsed.data.village_code,
         message: `与第${first}行重复：同一个村同一统计期只能有一行（${parsed.data.village_code}，${parsed.data.period}）`,
       });
       continue;
@@ -145,6 +136,16 @@ export interface IncomeContext {
   latestPeriod: string;
 }
 
+/**
+ * A village code never ends in 000 (that is its township padded out): such a code has
+ * usually been through Excel's scientific notation (4.50422E+11 → 450422000000).
+ */
+export function trailingZerosHint(code: string): string {
+  return /000$/.test(code)
+    ? "：末尾是一串 0，多半是 Excel 曾把代码显示成科学计数法（如 4.50422E+11）后又存回，原来的末几位已经丢失。请重新输入完整的 12 位代码，并把代码列设为“文本”格式，或改用 XLSX 模板"
+    : "";
+}
+
 /** The rules that need the database: codes, region scope, periods, falling year-to-date. */
 export function checkIncomeRows(rows: IncomeRow[], ctx: IncomeContext): RowError[] {
   const errors: RowError[] = [];
@@ -155,7 +156,8 @@ export function checkIncomeRows(rows: IncomeRow[], ctx: IncomeContext): RowError
       errors.push({
         line: r.line,
         column: ZH.village_code,
-        message: `区划代码 ${r.village_code} 不存在`,
+        value: r.village_code,
+        message: `区划代码 ${r.village_code} 不存在${trailingZerosHint(r.village_code)}`,
       });
       continue;
     }
@@ -221,8 +223,21 @@ export function diffIncome(
 /** One line per error, as the report shows them. */
 export const describeError = describe;
 
+/** The templates' example row (CSV and XLSX), in the order of INCOME_COLUMNS. */
+export const INCOME_TEMPLATE_EXAMPLE = [
+  "450422104211",
+  "2026-10",
+  "100000",
+  "40000",
+  "30000",
+  "7800",
+  "20000",
+  "2200",
+  "",
+] as const;
+
 /** The template's header row and one example row. */
 export function incomeTemplateCsv(): string {
   const header = INCOME_COLUMNS.map((c) => c.zh).join(",");
-  return `\uFEFF${header}\r\n450422104211,2026-10,100000,40000,30000,7800,20000,2200,\r\n`;
+  return `\uFEFF${header}\r\n${INCOME_TEMPLATE_EXAMPLE.join(",")}\r\n`;
 }

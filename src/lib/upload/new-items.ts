@@ -5,15 +5,9 @@
  * are reported at once, in Chinese, by row and column. Numbers are assigned in file order.
  */
 import { z } from "zod";
-import {
-  PROBLEM_CATEGORY_ZH,
-  PROBLEM_CHANNEL_ZH,
-  PROJECT_CATEGORY_ZH,
-  TARGET_CATEGORY_ZH,
-} from "../activity-names.ts";
 import { choice, date, decimal, id, text, wholeNumber } from "./cells.ts";
-import { cellsOf, mapColumns, type ColumnSpec, type RowError } from "./columns.ts";
-import type { Table } from "./table.ts";
+import type { ColumnSpec, RowError } from "./columns.ts";
+import { rowIssues, type Table } from "./table.ts";
 
 export const NEW_KINDS = ["new-projects", "new-problems", "new-work-teams", "new-targets"] as const;
 export type NewKind = (typeof NEW_KINDS)[number];
@@ -117,7 +111,7 @@ export const NEW_ROW_SCHEMAS = {
   "new-projects": z.object({
     region_code: code,
     title: title(100),
-    category: choice(PROJECT_CATEGORY_ZH, "项目类别"),
+    category: choice("project_category", "项目类别"),
     supporting_unit: text(100),
     batch: text(50),
     start_date: date,
@@ -127,8 +121,8 @@ export const NEW_ROW_SCHEMAS = {
   "new-problems": z.object({
     region_code: code,
     title: title(200),
-    category: choice(PROBLEM_CATEGORY_ZH, "问题类别"),
-    channel: choice(PROBLEM_CHANNEL_ZH, "收集渠道"),
+    category: choice("problem_category", "问题类别"),
+    channel: choice("problem_channel", "收集渠道"),
     raised_on: date,
     due_on: z.union([z.literal("").transform(() => null), date]),
     project_id: z.union([z.literal("").transform(() => null), id]),
@@ -144,7 +138,7 @@ export const NEW_ROW_SCHEMAS = {
   "new-targets": z.object({
     work_team_id: id,
     title: title(200),
-    category: choice(TARGET_CATEGORY_ZH, "目标类别"),
+    category: choice("target_category", "目标类别"),
     // Measures are one cell, separated by 、；; or line breaks.
     measures: z.string().transform((v) =>
       v
@@ -168,17 +162,13 @@ export function parseNewItems<K extends NewKind>(
   table: Table,
 ): { rows: NewRow<K>[]; errors: RowError[] } {
   const columns = NEW_COLUMNS[kind];
-  const { index, errors } = mapColumns(table.header, columns);
-  if (errors.length > 0) return { rows: [], errors };
-  const zh = Object.fromEntries(columns.map((c) => [c.key, c.zh]));
+  const errors: RowError[] = [...table.errors];
   const rows: NewRow<K>[] = [];
-  for (const { line, cells } of table.rows) {
-    const parsed = NEW_ROW_SCHEMAS[kind].safeParse(cellsOf(cells, index, columns));
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0]);
-        errors.push({ line, column: zh[key] ?? key, message: issue.message });
-      }
+  for (const row of table.rows) {
+    const { line } = row;
+    const parsed = NEW_ROW_SCHEMAS[kind].safeParse(row.cells);
+    if (!parsed.success || row.bad.size > 0) {
+      if (!parsed.success) errors.push(...rowIssues(table, row, columns, parsed.error.issues));
       continue;
     }
     rows.push({ ...parsed.data, line } as unknown as NewRow<K>);

@@ -6,9 +6,10 @@
  * Rows name existing items by their number (编号); new items are not created by upload.
  */
 import { z } from "zod";
+import { label, type VocabularyKey } from "../vocabulary.ts";
 import { choice, date, decimal, id, text, wholeNumber } from "./cells.ts";
-import { cellsOf, mapColumns, type ColumnSpec, type RowError } from "./columns.ts";
-import type { Table } from "./table.ts";
+import type { ColumnSpec, RowError } from "./columns.ts";
+import { rowIssues, type Table } from "./table.ts";
 
 export const UPDATE_KINDS = ["projects", "problems", "targets", "work-teams"] as const;
 export type UpdateKind = (typeof UPDATE_KINDS)[number];
@@ -47,26 +48,9 @@ export const UPDATE_COLUMNS: Record<UpdateKind, readonly ColumnSpec[]> = {
 export const TEMPLATE_EXAMPLES: Record<UpdateKind, string[]> = {
   projects: ["101", "2026-11-15", "60", "1200000", "在建", ""],
   problems: ["2001", "已认领", "2026-11-12", "县自然资源局", "已安排现场踏勘"],
-  targets: ["3001", "实施", "520", "正常推进", ""],
+  targets: ["3001", "实施", "520", "按计划推进", ""],
   "work-teams": ["41", "4", "2027-05-31", "增派队员一名"],
 };
-
-/** Status and phase names, in Chinese as people write them, or as the API's keys. */
-const PROJECT_STATUS = {
-  planned: "计划",
-  under_way: "在建",
-  completed: "已完成",
-  suspended: "暂停",
-};
-const PROBLEM_STATUS = { open: "待认领", claimed: "已认领", resolved: "已解决", closed: "已销号" };
-const TARGET_STATUS = {
-  on_track: "正常推进",
-  achieved: "已完成",
-  exceeded: "超额完成",
-  at_risk: "有风险",
-  missed: "未完成",
-};
-const TARGET_PHASE = { plan: "制定", implement: "实施", consolidate: "巩固" };
 
 export const ROW_SCHEMAS = {
   projects: z.object({
@@ -74,21 +58,21 @@ export const ROW_SCHEMAS = {
     reported_on: date,
     progress: wholeNumber("（百分数）", 100),
     invested: wholeNumber("（元）", Number.MAX_SAFE_INTEGER),
-    status: choice(PROJECT_STATUS, "项目状态"),
+    status: choice("project_status", "项目状态"),
     reason: text(500),
   }),
   problems: z.object({
     id,
-    status: choice(PROBLEM_STATUS, "问题状态"),
+    status: choice("problem_status", "问题状态"),
     date,
     department: text(100),
     note: text(500),
   }),
   targets: z.object({
     id,
-    phase: choice(TARGET_PHASE, "阶段"),
+    phase: choice("target_phase", "阶段"),
     actual: decimal,
-    status: choice(TARGET_STATUS, "目标状态"),
+    status: choice("target_status", "目标状态"),
     reason: text(500),
   }),
   "work-teams": z.object({
@@ -107,32 +91,30 @@ export function parseUpdates<K extends UpdateKind>(
   table: Table,
 ): { rows: UpdateRow<K>[]; errors: RowError[] } {
   const columns = UPDATE_COLUMNS[kind];
-  const { index, errors } = mapColumns(table.header, columns);
-  if (errors.length > 0) return { rows: [], errors };
-  const zh = Object.fromEntries(columns.map((c) => [c.key, c.zh]));
+  const errors: RowError[] = [...table.errors];
   const rows: UpdateRow<K>[] = [];
   const seen = new Map<number, number>();
-  for (const { line, cells } of table.rows) {
-    const parsed = ROW_SCHEMAS[kind].safeParse(cellsOf(cells, index, columns));
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0]);
-        errors.push({ line, column: zh[key] ?? key, message: issue.message });
-      }
+  for (const row of table.rows) {
+    const { line } = row;
+    const parsed = ROW_SCHEMAS[kind].safeParse(row.cells);
+    if (!parsed.success || row.bad.size > 0) {
+      if (!parsed.success) errors.push(...rowIssues(table, row, columns, parsed.error.issues));
       continue;
     }
-    const row = { ...parsed.data, line } as unknown as UpdateRow<K>;
-    const first = seen.get(row.id);
+    const item = { ...parsed.data, line } as unknown as UpdateRow<K>;
+    const first = seen.get(item.id);
     if (first !== undefined) {
       errors.push({
         line,
-        column: zh.id as string,
+        column: columns[0]?.zh ?? "编号",
+        letter: table.columns.get("id")?.letter,
+        value: String(item.id),
         message: `与第${first}行重复：同一编号在一个文件里只能出现一次`,
       });
       continue;
     }
-    seen.set(row.id, line);
-    rows.push(row);
+    seen.set(item.id, line);
+    rows.push(item);
   }
   return { rows, errors };
 }
@@ -140,7 +122,7 @@ export function parseUpdates<K extends UpdateKind>(
 export interface ProblemState {
   id: number;
   region_code: string;
-  status: keyof typeof PROBLEM_STATUS;
+  status: VocabularyKey<"problem_status">;
   raised_on: string;
   department: string | null;
   claimed_on: string | null;
@@ -151,7 +133,7 @@ export interface ProblemState {
 export interface ProjectState {
   id: number;
   region_code: string;
-  status: keyof typeof PROJECT_STATUS;
+  status: VocabularyKey<"project_status">;
   progress: number;
   invested: number;
   start_date: string;
@@ -162,9 +144,9 @@ export interface ProjectState {
 export interface TargetState {
   id: number;
   village_code: string;
-  phase: keyof typeof TARGET_PHASE;
+  phase: VocabularyKey<"target_phase">;
   actual: number | null;
-  status: keyof typeof TARGET_STATUS;
+  status: VocabularyKey<"target_status">;
   signed_off_by: string | null;
 }
 
@@ -242,7 +224,7 @@ export function checkProblems(
         out.errors.push({
           line: row.line,
           column: "状态",
-          message: `问题已是“${PROBLEM_STATUS[s.status]}”（${stageDate}），状态没有变化；日期有误请联系编辑更正`,
+          message: `问题已是“${label("problem_status", s.status, "zh")}”（${stageDate}），状态没有变化；日期有误请联系编辑更正`,
         });
       continue;
     }
@@ -250,7 +232,7 @@ export function checkProblems(
       out.errors.push({
         line: row.line,
         column: "状态",
-        message: `状态不能倒退：当前为“${PROBLEM_STATUS[s.status]}”`,
+        message: `状态不能倒退：当前为“${label("problem_status", s.status, "zh")}”`,
       });
       continue;
     }

@@ -1,0 +1,66 @@
+/**
+ * What every upload report says about the file itself, whatever its kind: the sheet read
+ * and the others a clerk could pick, where the header was found and which rows above it
+ * were skipped, which columns were not read, and every error located by sheet, row,
+ * column letter and header.
+ */
+import { describeError, type ColumnSpec, type RowError } from "./columns.ts";
+import type { Table } from "./table.ts";
+
+export interface FileReport {
+  fileName: string;
+  format: Table["format"];
+  /** The sheet read (XLSX), or null for CSV. */
+  sheet: string | null;
+  /** Every visible sheet, in tab order: the upload form offers the others. */
+  sheets: string[];
+  /** The row the header was found on. */
+  header_line: number;
+  /** Rows above the header (titles, notes), skipped. */
+  skipped: { line: number; text: string }[];
+  /** Header cells not read, with why. */
+  ignored: { letter: string; header: string; reason: string }[];
+  /** Data rows. */
+  rows: number;
+  errors: (RowError & { text: string })[];
+}
+
+/** Errors in row order, each with its column letter (from the header) and its text. */
+export function reportErrors(
+  table: Table,
+  columns: readonly ColumnSpec[],
+  errors: RowError[],
+): FileReport["errors"] {
+  const position = (e: RowError) => {
+    const key = columns.find((c) => c.zh === e.column)?.key;
+    return key ? (table.columns.get(key)?.index ?? -1) : -1;
+  };
+  return [...errors]
+    .sort((a, b) => a.line - b.line || position(a) - position(b))
+    .map((e) => {
+      const key = columns.find((c) => c.zh === e.column)?.key;
+      const letter = e.letter ?? (key ? table.columns.get(key)?.letter : undefined);
+      const located = { ...e, ...(letter ? { letter } : {}) };
+      return { ...located, text: describeError(located, table.sheet) };
+    });
+}
+
+/** The file part of a report. */
+export function fileReport(
+  table: Table,
+  fileName: string,
+  columns: readonly ColumnSpec[],
+  errors: RowError[],
+): FileReport {
+  return {
+    fileName,
+    format: table.format,
+    sheet: table.sheet,
+    sheets: table.sheets,
+    header_line: table.headerLine,
+    skipped: table.skipped,
+    ignored: table.ignored,
+    rows: table.rows.length,
+    errors: reportErrors(table, columns, errors),
+  };
+}
