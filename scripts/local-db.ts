@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from "node:path";
 import { writeSampleSql } from "./sample-data/generate.ts";
 
-const DEFAULT_PERSIST = ".wrangler/state";
+export const DEFAULT_PERSIST = ".wrangler/state";
 const MARKER = "sample-data.json";
 
 /**
