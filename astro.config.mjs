@@ -2,6 +2,9 @@
 import cloudflare from "@astrojs/cloudflare";
 import { defineConfig } from "astro/config";
 
+// A new identity for every build: cache keys and ETags carry it (src/lib/build.ts).
+const BUILD_ID = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
 export default defineConfig({
   output: "server",
   adapter: cloudflare({ imageService: "passthrough" }),
@@ -9,4 +12,5 @@ export default defineConfig({
   server: { port: Number(process.env.PORT ?? 8787), host: "127.0.0.1" },
   build: { inlineStylesheets: "always" },
   devToolbar: { enabled: false },
+  vite: { define: { __BUILD_ID__: JSON.stringify(BUILD_ID) } },
 });

@@ -2,11 +2,13 @@
  * Which data a request reads (a published release, or live data) and its HTTP caching.
  * A release's data never changes, so it is cached for a year and marked immutable; live
  * data for five minutes. Both carry an ETag made from the request and the data's version
- * (the release's freeze moment, or dataset_meta.last_updated, which every write bumps), so
- * a revalidation gets 304 without reading the data.
+ * (the release's freeze moment, or dataset_meta.last_updated, which every write bumps) and
+ * the build's identity, so a revalidation gets 304 without reading the data, and a deploy
+ * that changes an answer is never hidden behind the copy cached before it.
  */
 import type { Context } from "hono";
 import { readDatasetMeta } from "../src/db/meta.ts";
+import { dataStamp } from "../src/lib/build.ts";
 import { findPublishedRelease } from "../src/db/releases.ts";
 import { NotFoundError } from "../src/lib/errors.ts";
 
@@ -78,7 +80,7 @@ function matches(header: string | undefined, etag: string): boolean {
  * (src/db/export-sizes.ts): whatever changes one changes the other.
  */
 export function versionStamp(version: DataVersion): string {
-  return version.asOf ?? `live:${version.dataUpdatedAt ?? ""}`;
+  return dataStamp(version.asOf, version.dataUpdatedAt);
 }
 
 /**

@@ -1,5 +1,7 @@
 /**
  * `npm run bench`: server time and page weight, printed as figures (not a timed test).
+ * Each path's D1 queries and round trips come from its Server-Timing header, its times
+ * also as a ratio to a static file's median measured in the same run.
  *
  * Builds the Worker, serves it with the local sample data (as `npm start` does) on a free
  * port, then for each path: median and 95th percentile of the time to the complete
@@ -9,6 +11,7 @@
  * with charts or live search. Lighthouse: `npm run bench:lighthouse`.
  */
 import { gzipSync } from "node:zlib";
+import { parseServerTiming } from "../src/lib/request-metrics.ts";
 import { serveBuild } from "./serve-build.ts";
 
 const N = Number(process.env.BENCH_REQUESTS ?? 50);
@@ -87,28 +90,39 @@ async function main() {
     console.log(
       "Budgets: HTML < 30 KB gz, JS < 80 KB gz, JS only on pages with charts or search.\n",
     );
+    // A static file in the same run: the unit the page times are read against.
+    const asset = quantile(await timeRequests(`${base}/favicon.svg`), 0.5);
+    console.log(`static asset /favicon.svg: median ${asset.toFixed(1)} ms (= 1×)\n`);
     console.log(
       "path".padEnd(36) +
+        "queries".padStart(8) +
+        "trips".padStart(6) +
         "median ms".padStart(10) +
         "p95 ms".padStart(10) +
+        "× asset".padStart(9) +
         "HTML gz KB".padStart(12) +
         "JS gz KB".padStart(10) +
         "  budgets",
     );
     for (const [path, js] of PATHS) {
-      const status = (await fetch(base + path)).status;
-      if (status === 404) {
+      const first = await fetch(base + path);
+      await first.arrayBuffer();
+      if (first.status === 404) {
         console.log(path.padEnd(36) + "  (not built yet: 404)");
         continue;
       }
+      const cost = parseServerTiming(first.headers.get("Server-Timing"));
       const times = await timeRequests(base + path);
       const weight = path.startsWith("/api/") ? null : await pageWeight(base, path);
       const flags = weight ? budgetFlags(weight, js) : [];
       if (flags.length) broken.push(`${path}: ${flags.join(", ")}`);
       console.log(
         path.padEnd(36) +
+          String(cost.queries).padStart(8) +
+          String(cost.roundTrips).padStart(6) +
           quantile(times, 0.5).toFixed(1).padStart(10) +
           quantile(times, 0.95).toFixed(1).padStart(10) +
+          (quantile(times, 0.5) / asset).toFixed(1).padStart(9) +
           (weight ? (weight.html / 1024).toFixed(1) : "-").padStart(12) +
           (weight ? (weight.js / 1024).toFixed(1) : "-").padStart(10) +
           (weight ? (flags.length ? `  OVER: ${flags.join(", ")}` : "  ok") : ""),

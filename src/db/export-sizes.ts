@@ -48,12 +48,14 @@ export async function writeExportSize(
       )
       .bind(key.export, key.version, size.bytes, size.rows, measuredAt),
   ];
-  if (key.version.startsWith("live:")) {
+  // A live size (src/lib/build.ts dataStamp: "<build>|live:<last update>") replaces every
+  // earlier live size of the export, of any build.
+  if (key.version.includes("|live:")) {
     statements.push(
       db
         .prepare(
           `DELETE FROM export_sizes
-           WHERE export = ?1 AND version <> ?2 AND substr(version, 1, 5) = 'live:'`,
+           WHERE export = ?1 AND version <> ?2 AND instr(version, '|live:') > 0`,
         )
         .bind(key.export, key.version),
     );

@@ -35,3 +35,11 @@ export function touchLastUpdated(db: D1Database, at: string): D1PreparedStatemen
     )
     .bind(at);
 }
+
+/** The live data's version: when any dataset was last written (null before the first). */
+export async function readLastUpdated(db: D1Database): Promise<string | null> {
+  const row = await db
+    .prepare("SELECT value FROM dataset_meta WHERE key = 'last_updated'")
+    .first<{ value: string }>();
+  return row?.value ?? null;
+}

@@ -1,6 +1,6 @@
 /** /calendar.ics: the release calendar for calendar apps (iCalendar). */
 import type { APIRoute } from "astro";
-import { env } from "cloudflare:workers";
+import { pagesDb } from "../db/binding.ts";
 import { buildIcs } from "../lib/feeds.ts";
 import { loadCalendar } from "../services/calendar.ts";
 
@@ -13,7 +13,7 @@ const STATUS = {
 
 export const GET: APIRoute = async ({ url }) => {
   const now = new Date().toISOString();
-  const { upcoming, past } = await loadCalendar(env.DB, now);
+  const { upcoming, past } = await loadCalendar(pagesDb(), now);
   const host = url.hostname;
   const events = [...upcoming, ...past.slice(0, 24)].map(({ release, changes, notices }) => ({
     uid: `release-${release.id}@${host}`,

@@ -265,6 +265,8 @@ export async function addNotice(
       undefined,
       input,
     ),
+    // Public pages show notices and corrections: the data version moves (page cache).
+    touchLastUpdated(db, now),
   ]);
 }
 
@@ -510,6 +512,8 @@ export async function publishDue(
         { status: "scheduled" },
         { status: "published", published_at: b.publish_at },
       ),
+      // A bulletin appears on public pages: the data version moves (page cache).
+      touchLastUpdated(db, now),
     ]);
   }
   return { releases: releases.map((r) => r.id), bulletins: bulletins.map((b) => b.id) };

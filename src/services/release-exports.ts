@@ -6,6 +6,7 @@
  */
 import { findRelease } from "../db/releases.ts";
 import { DATASETS } from "../lib/datasets.ts";
+import { dataStamp } from "../lib/build.ts";
 import { exportSize, exportSizeKey } from "./dataset-export.ts";
 
 export async function measureReleaseExports(
@@ -20,9 +21,15 @@ export async function measureReleaseExports(
     for (const def of DATASETS) {
       try {
         // The same key the download route uses: a release's version is its freeze moment.
-        await exportSize(db, def, { asOf: at }, exportSizeKey(def.name, { bom: true }, at), {
-          bom: true,
-        });
+        await exportSize(
+          db,
+          def,
+          { asOf: at },
+          exportSizeKey(def.name, { bom: true }, dataStamp(at, null)),
+          {
+            bom: true,
+          },
+        );
         measured++;
       } catch (error) {
         console.error("Could not measure a release download", { dataset: def.name, at }, error);

@@ -7,6 +7,7 @@
  */
 import { env, exports } from "cloudflare:workers";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { dataStamp } from "../../src/lib/build.ts";
 import { pageSql, type DatasetFilters } from "../../src/db/datasets.ts";
 import { parseCsv } from "../../src/lib/csv.ts";
 import { findDataset, type DatasetDef } from "../../src/lib/datasets.ts";
@@ -348,7 +349,7 @@ describe("GET /api/v1/datasets/{name}.csv declares its size", () => {
     expect(await sizeRows()).toEqual([
       {
         export: key,
-        version: `live:${lastUpdated}`,
+        version: dataStamp(null, lastUpdated),
         bytes: first.bytes.byteLength,
         rows: 7,
         measured_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
@@ -366,8 +367,8 @@ describe("GET /api/v1/datasets/{name}.csv declares its size", () => {
     const third = await download(path);
     expect(third.response.headers.get("content-length")).toBe(String(third.bytes.byteLength));
     expect((await sizeRows()).map((r) => [r.export, r.version])).toEqual([
-      [key, RELEASE_1_AT],
-      [key, "live:2026-03-01T00:00:00Z"],
+      [key, dataStamp(RELEASE_1_AT, null)],
+      [key, dataStamp(null, "2026-03-01T00:00:00Z")],
     ]);
   });
 

@@ -5,6 +5,7 @@
  * measured size.
  */
 import { env, exports } from "cloudflare:workers";
+import { dataStamp } from "../../src/lib/build.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DATASETS } from "../../src/lib/datasets.ts";
 import { cronTasks } from "../../src/services/cron.ts";
@@ -26,7 +27,7 @@ const sizes = () =>
   env.DB.prepare(
     "SELECT export, bytes, rows, measured_at FROM export_sizes WHERE version = ?1 ORDER BY export",
   )
-    .bind(DUE_AT)
+    .bind(dataStamp(DUE_AT, null))
     .all<{ export: string; bytes: number; rows: number; measured_at: string }>();
 
 describe("the cron run after a release is published", () => {

@@ -3,14 +3,14 @@
  * bulletin's <updated> and is named in the summary, so feed readers show it again.
  */
 import type { APIRoute } from "astro";
-import { env } from "cloudflare:workers";
+import { pagesDb } from "../../db/binding.ts";
 import { listPublishedBulletins } from "../../db/bulletins.ts";
 import { buildAtom } from "../../lib/feeds.ts";
 import { formatDateTime, formatYearToDate } from "../../lib/format.ts";
 
 export const GET: APIRoute = async ({ url }) => {
   const now = new Date().toISOString();
-  const bulletins = await listPublishedBulletins(env.DB, now, 50);
+  const bulletins = await listPublishedBulletins(pagesDb(), now, 50);
   const origin = url.origin;
   const entries = bulletins.map((b) => {
     const published = b.published_at as string;

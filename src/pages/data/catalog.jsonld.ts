@@ -1,11 +1,11 @@
 /** /data/catalog.jsonld: the DCAT-AP catalogue of the datasets, for data portals. */
 import type { APIRoute } from "astro";
-import { env } from "cloudflare:workers";
+import { pagesDb } from "../../db/binding.ts";
 import { readDatasetMeta } from "../../db/meta.ts";
 import { dcatCatalog } from "../../lib/datapackage.ts";
 
 export const GET: APIRoute = async ({ url }) => {
-  const meta = await readDatasetMeta(env.DB);
+  const meta = await readDatasetMeta(pagesDb());
   return new Response(JSON.stringify(dcatCatalog(url.origin, meta.lastUpdated), null, 2), {
     headers: {
       "Content-Type": "application/ld+json; charset=utf-8",

@@ -1,11 +1,11 @@
 /** /data/datapackage.json: every dataset as a Frictionless Data Package (v2). */
 import type { APIRoute } from "astro";
-import { env } from "cloudflare:workers";
+import { pagesDb } from "../../db/binding.ts";
 import { readDatasetMeta } from "../../db/meta.ts";
 import { dataPackage } from "../../lib/datapackage.ts";
 
 export const GET: APIRoute = async ({ url }) => {
-  const meta = await readDatasetMeta(env.DB);
+  const meta = await readDatasetMeta(pagesDb());
   return new Response(JSON.stringify(dataPackage(url.origin, meta.lastUpdated), null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

@@ -1,0 +1,141 @@
+/**
+ * The edge cache of rendered pages (src/services/page-cache.ts, caches.default in wrangler
+ * dev as on Cloudflare): a second reader gets the page without a D1 query; the ETag gives a
+ * 304; an upload and a correction move the data version, so the next reader gets the new
+ * page; a release's view stays as it was; a large-text reader has their own copy; a
+ * signed-in reader and the back office are never served from nor kept in the cache.
+ * On its own copy of the sample database: it writes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseServerTiming } from "../../src/lib/request-metrics.ts";
+import { signInSample, uploadFile, type AdminSession } from "../support/admin-http.ts";
+import { startIsolatedServer, type IsolatedServer } from "../support/isolated-server.ts";
+import { openSampleDatabase } from "../support/sample-db.ts";
+
+let server: IsolatedServer;
+let base = "";
+// One sign-in for the file: an authenticator code works once.
+let editor: AdminSession;
+beforeAll(async () => {
+  server = await startIsolatedServer();
+  base = server.baseUrl;
+  editor = await signInSample(base, "editor");
+});
+afterAll(() => server?.stop());
+
+async function get(path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${base}${path}`, { headers });
+  const body = await response.text();
+  return {
+    status: response.status,
+    body,
+    etag: response.headers.get("ETag"),
+    ...parseServerTiming(response.headers.get("Server-Timing")),
+  };
+}
+
+/** Waits past the isolate's hold on the data version (VERSION_TTL_MS, 5 s). */
+const pastVersionHold = () => new Promise((resolve) => setTimeout(resolve, 5_500));
+
+describe("rendered pages in the edge cache", () => {
+  it("a second reader gets the page from the cache, with no D1 query", async () => {
+    const first = await get("/r/450422104");
+    expect(first.status).toBe(200);
+    expect(first.cache).toBe("miss");
+    expect(first.queries).toBeGreaterThan(0);
+    const second = await get("/r/450422104");
+    expect(second.cache).toBe("hit");
+    expect(second.queries).toBe(0);
+    expect(second.body).toBe(first.body);
+    expect(second.etag).toBe(first.etag);
+  });
+
+  it("answers 304 to a reader who has the current copy", async () => {
+    const { etag } = await get("/r/450422104");
+    const response = await fetch(`${base}/r/450422104`, { headers: { "If-None-Match": etag! } });
+    expect(response.status).toBe(304);
+    expect(await response.text()).toBe("");
+    expect(response.headers.get("ETag")).toBe(etag);
+    expect(parseServerTiming(response.headers.get("Server-Timing")).cache).toBe("revalidated");
+  });
+
+  it("keeps a large-text reader's copy apart", async () => {
+    const large = await get("/r/450422104", { Cookie: "large_text=1" });
+    expect(large.cache).toBe("miss");
+    expect(large.body).not.toBe((await get("/r/450422104")).body);
+    expect((await get("/r/450422104", { Cookie: "large_text=1" })).cache).toBe("hit");
+  });
+
+  it("never serves nor keeps a page for a signed-in reader, nor the back office", async () => {
+    const signedIn = await get("/r/450422104", { Cookie: editor.cookie });
+    expect(signedIn.cache).toBe("bypass");
+    expect(signedIn.queries).toBeGreaterThan(0);
+    for (let i = 0; i < 2; i++) {
+      const admin = await get("/admin/upload", { Cookie: editor.cookie });
+      expect(admin.status).toBe(200);
+      expect(admin.cache).toBe("bypass");
+      expect(admin.etag).toBeNull();
+    }
+  });
+});
+
+describe("a write moves the data version: nothing stale is served", () => {
+  /** The county total of 2026-10 as the page states it in its headline data. */
+  const county = () => get("/r/450422?period=2026-10");
+
+  it("after an upload, the next reader gets the new figures; the release view does not move", async () => {
+    const before = await county();
+    const release = await get("/releases/2026-10");
+    expect((await county()).cache).toBe("hit");
+    const db = openSampleDatabase(server.persistTo);
+    const row = db
+      .prepare(
+        `SELECT village_code, total, operating, contracting, investment, subsidy, other FROM income_returns
+         WHERE village_code LIKE '4504221%' AND period = '2026-10' AND superseded_at IS NULL
+         ORDER BY village_code LIMIT 1`,
+      )
+      .get() as Record<string, number | string>;
+    db.close();
+    const csv =
+      "村代码,统计期,合计,经营收入,发包及上交收入,投资收益,补助收入,其他收入,说明\r\n" +
+      `${row.village_code},2026-10,${Number(row.total) + 70_000},${Number(row.operating) + 70_000},${row.contracting},${row.investment},${row.subsidy},${row.other},补报\r\n`;
+    const done = await uploadFile(editor, "income", new TextEncoder().encode(csv), "r.csv", {
+      commit: true,
+    });
+    expect(done.status).toBe(200);
+    expect(done.body.changed).toBe(true);
+    const after = await county();
+    expect(after.cache).toBe("miss");
+    expect(after.body).not.toBe(before.body);
+    // The release was frozen before the upload: its view is the same page.
+    await pastVersionHold();
+    const releaseAfter = await get("/releases/2026-10");
+    expect(releaseAfter.cache).toBe("miss");
+    expect(releaseAfter.body).toBe(release.body);
+  });
+
+  it("a correction to a published bulletin moves the version too", async () => {
+    const db = openSampleDatabase(server.persistTo);
+    const bulletin = db
+      .prepare("SELECT id FROM bulletins WHERE status = 'published' ORDER BY id LIMIT 1")
+      .get() as { id: number };
+    db.close();
+    const path = `/bulletins/${bulletin.id}`;
+    await get(path);
+    expect((await get(path)).cache).toBe("hit");
+    const response = await fetch(`${base}/api/admin/bulletins/${bulletin.id}/corrections`, {
+      method: "POST",
+      headers: {
+        Cookie: editor.cookie,
+        "X-CSRF-Token": editor.csrf,
+        Origin: base,
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify({ body: "第二段的合计应为 1,234 元。", reason: "抄录错误" }),
+    });
+    expect(response.status).toBe(201);
+    const after = await get(path);
+    expect(after.cache).toBe("miss");
+    expect(after.body).toContain("抄录错误");
+  });
+});

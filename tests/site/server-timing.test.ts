@@ -1,0 +1,62 @@
+/**
+ * Every response says what it cost (Server-Timing): D1 queries and round trips, counted by
+ * the request-scoped counter around the D1 binding, the render time and the total. The
+ * figures of each page kind are checked against budgets here, so that a component that
+ * starts querying D1 on its own shows up as a failing test, not only in the benchmark.
+ */
+import { describe, expect, inject, it } from "vitest";
+import { parseServerTiming } from "../../src/lib/request-metrics.ts";
+
+const base = inject("baseUrl");
+
+const timing = async (path: string) => {
+  const response = await fetch(`${base}${path}`);
+  await response.arrayBuffer();
+  return { status: response.status, ...parseServerTiming(response.headers.get("Server-Timing")) };
+};
+
+describe("Server-Timing", () => {
+  // Static files are served by the platform before the Worker runs: they have none.
+  it("is on pages, API answers and downloads", async () => {
+    for (const path of [
+      "/r/450422",
+      "/api/v1/regions/450422/summary",
+      "/api/v1/datasets/regions.csv?region=450422104",
+    ]) {
+      const response = await fetch(`${base}${path}`);
+      await response.arrayBuffer();
+      expect(response.headers.get("Server-Timing"), path).toMatch(
+        /^d1;desc="queries=\d+ round-trips=\d+";dur=[\d.]+, render;dur=[\d.]+, total;dur=[\d.]+/,
+      );
+    }
+  });
+
+  it("counts the D1 work of an API answer", async () => {
+    const summary = await timing("/api/v1/regions/450422/summary");
+    expect(summary.queries).toBeGreaterThan(0);
+    expect(summary.roundTrips).toBeGreaterThan(0);
+    expect(summary.roundTrips).toBeLessThanOrEqual(summary.queries);
+  });
+
+  // The figures measured when the counter was added (2026-11-30), as ceilings: issue 10
+  // brings region pages to at most 6 queries in 2 round trips; until then no page may get
+  // worse.
+  it.each([
+    ["/r/450422", 27, 5],
+    ["/r/45", 25, 5],
+    ["/r/450422104", 28, 5],
+    ["/r/450422104211", 23, 5],
+    ["/en/r/450422", 27, 5],
+    ["/", 21, 2],
+    ["/rankings", 9, 4],
+    ["/search?q=lz", 4, 2],
+  ] as const)("%s: at most %i queries in %i round trips", async (path, queries, trips) => {
+    // A query string no page reads makes a URL no earlier test has put in the edge cache.
+    const t = await timing(`${path}${path.includes("?") ? "&" : "?"}uncached=${Math.random()}`);
+    expect(t.cache).toBe("miss");
+    expect(t.status).toBe(200);
+    expect(t.queries).toBeGreaterThan(0);
+    expect(t.queries).toBeLessThanOrEqual(queries);
+    expect(t.roundTrips).toBeLessThanOrEqual(trips);
+  });
+});
