@@ -1,16 +1,21 @@
 /**
- * `npm run bench`: server time and page weight, printed as figures (not a timed test).
- * Each path's D1 queries and round trips come from its Server-Timing header, its times
- * also as a ratio to a static file's median measured in the same run.
+ * `npm run bench`: what each page costs, printed as figures (not a timed test).
  *
  * Builds the Worker, serves it with the local sample data (as `npm start` does) on a free
- * port, then for each path: median and 95th percentile of the time to the complete
- * response over N sequential requests after a warm-up, the gzipped HTML size, and the
- * gzipped size of the JavaScript the page loads, each checked against the budgets:
- * HTML under 30 KB gzipped, JavaScript under 80 KB gzipped, and JavaScript only on pages
- * with charts or live search. Lighthouse: `npm run bench:lighthouse`.
+ * port, then for each path: its D1 queries and round trips (from its Server-Timing
+ * header); the median and 95th percentile of the time to the complete response over N
+ * sequential requests after a warm-up, when the edge cache misses (a query string no page
+ * reads makes each request a new URL) and when it hits, as ratios to a static file's
+ * median in the same run; the gzipped HTML and the gzipped JavaScript the page loads.
+ * Then the county page and the static file under 20 concurrent clients (autocannon).
+ * Budgets (issue 10): a cached county page ≤ 1.5× the static file; an uncached region
+ * page ≤ 2 round trips, ≤ 6 queries and ≤ 3× the static file; the county page under load
+ * ≥ 50% of the static file's throughput with no errors; HTML < 30 KB and JS < 80 KB
+ * gzipped, JS only on pages with charts or live search. The last line is
+ * `bench: PASS` or `bench: FAIL <budgets>`. Lighthouse: `npm run bench:lighthouse`.
  */
 import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
 import { parseServerTiming } from "../src/lib/request-metrics.ts";
 import { serveBuild } from "./serve-build.ts";
 
@@ -37,12 +42,14 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
 }
 
-async function timeRequests(url: string): Promise<number[]> {
-  for (let i = 0; i < 5; i++) await (await fetch(url)).arrayBuffer(); // warm-up
+/** Sequential request times; `fresh` gives each request a URL of its own (a cache miss). */
+async function timeRequests(url: string, fresh = false): Promise<number[]> {
+  const nth = (i: number) => (fresh ? `${url}${url.includes("?") ? "&" : "?"}bench=${i}` : url);
+  for (let i = 0; i < 5; i++) await (await fetch(nth(-1 - i))).arrayBuffer(); // warm-up
   const times: number[] = [];
   for (let i = 0; i < N; i++) {
     const started = performance.now();
-    const response = await fetch(url);
+    const response = await fetch(nth(i));
     await response.arrayBuffer();
     times.push(performance.now() - started);
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
@@ -80,57 +87,92 @@ function budgetFlags(weight: { html: number; js: number }, js: string): string[]
   return flags;
 }
 
+/** Requests per second under `connections` concurrent clients for `seconds`. */
+async function throughput(url: string, connections = 20, seconds = 10) {
+  const result = await autocannon({ url, connections, duration: seconds });
+  return {
+    perSecond: result.requests.average,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+const ratio = (x: number, unit: number) => (x / unit).toFixed(1);
+
 async function main() {
   const { base, stop } = await serveBuild();
   const broken: string[] = [];
   try {
     console.log(
-      `Local wrangler dev (workerd + local D1), production build, ${N} sequential requests per path after 5 warm-up.`,
-    );
-    console.log(
-      "Budgets: HTML < 30 KB gz, JS < 80 KB gz, JS only on pages with charts or search.\n",
+      `Local wrangler dev (workerd + local D1), production build, ${N} sequential requests per path and case after 5 warm-up.`,
     );
     // A static file in the same run: the unit the page times are read against.
-    const asset = quantile(await timeRequests(`${base}/favicon.svg`), 0.5);
-    console.log(`static asset /favicon.svg: median ${asset.toFixed(1)} ms (= 1×)\n`);
+    const assetTimes = await timeRequests(`${base}/favicon.svg`);
+    const asset = quantile(assetTimes, 0.5);
     console.log(
-      "path".padEnd(36) +
+      `static file /favicon.svg: median ${asset.toFixed(1)} ms, p95 ${quantile(assetTimes, 0.95).toFixed(1)} ms (= 1×)\n`,
+    );
+    console.log(
+      "path".padEnd(34) +
         "queries".padStart(8) +
         "trips".padStart(6) +
-        "median ms".padStart(10) +
-        "p95 ms".padStart(10) +
-        "× asset".padStart(9) +
-        "HTML gz KB".padStart(12) +
-        "JS gz KB".padStart(10) +
+        "miss med×".padStart(10) +
+        "p95×".padStart(7) +
+        "hit med×".padStart(9) +
+        "p95×".padStart(7) +
+        "HTML gz KB".padStart(11) +
+        "JS gz KB".padStart(9) +
         "  budgets",
     );
     for (const [path, js] of PATHS) {
-      const first = await fetch(base + path);
+      const first = await fetch(`${base}${path}${path.includes("?") ? "&" : "?"}bench=first`);
       await first.arrayBuffer();
       if (first.status === 404) {
-        console.log(path.padEnd(36) + "  (not built yet: 404)");
+        console.log(path.padEnd(34) + "  (not built yet: 404)");
         continue;
       }
       const cost = parseServerTiming(first.headers.get("Server-Timing"));
-      const times = await timeRequests(base + path);
+      const miss = await timeRequests(base + path, true);
+      const hit = await timeRequests(base + path);
       const weight = path.startsWith("/api/") ? null : await pageWeight(base, path);
       const flags = weight ? budgetFlags(weight, js) : [];
+      if (path.startsWith("/r/") || path.startsWith("/en/r/")) {
+        if (cost.queries > 6) flags.push(`${cost.queries} queries > 6`);
+        if (cost.roundTrips > 2) flags.push(`${cost.roundTrips} round trips > 2`);
+        if (quantile(miss, 0.5) > 3 * asset) flags.push("miss > 3× static");
+      }
+      if (path === "/r/450422" && quantile(hit, 0.5) > 1.5 * asset) flags.push("hit > 1.5× static");
       if (flags.length) broken.push(`${path}: ${flags.join(", ")}`);
       console.log(
-        path.padEnd(36) +
+        path.padEnd(34) +
           String(cost.queries).padStart(8) +
           String(cost.roundTrips).padStart(6) +
-          quantile(times, 0.5).toFixed(1).padStart(10) +
-          quantile(times, 0.95).toFixed(1).padStart(10) +
-          (quantile(times, 0.5) / asset).toFixed(1).padStart(9) +
-          (weight ? (weight.html / 1024).toFixed(1) : "-").padStart(12) +
-          (weight ? (weight.js / 1024).toFixed(1) : "-").padStart(10) +
-          (weight ? (flags.length ? `  OVER: ${flags.join(", ")}` : "  ok") : ""),
+          ratio(quantile(miss, 0.5), asset).padStart(10) +
+          ratio(quantile(miss, 0.95), asset).padStart(7) +
+          ratio(quantile(hit, 0.5), asset).padStart(9) +
+          ratio(quantile(hit, 0.95), asset).padStart(7) +
+          (weight ? (weight.html / 1024).toFixed(1) : "-").padStart(11) +
+          (weight ? (weight.js / 1024).toFixed(1) : "-").padStart(9) +
+          (flags.length ? `  OVER: ${flags.join(", ")}` : "  ok"),
+      );
+    }
+    console.log("\nUnder 20 concurrent clients for 10 s (autocannon):");
+    const staticLoad = await throughput(`${base}/favicon.svg`);
+    const county = await throughput(`${base}/r/450422`);
+    const share = county.perSecond / staticLoad.perSecond;
+    console.log(
+      `  static file  ${staticLoad.perSecond.toFixed(0).padStart(6)} req/s, ${staticLoad.errors} errors\n` +
+        `  /r/450422    ${county.perSecond.toFixed(0).padStart(6)} req/s, ${county.errors} errors (${(share * 100).toFixed(0)}% of the static file's)`,
+    );
+    if (share < 0.5 || county.errors > 0) {
+      broken.push(
+        `/r/450422 under load: ${(share * 100).toFixed(0)}% of static, ${county.errors} errors`,
       );
     }
     console.log(
-      broken.length ? `\nBudgets broken:\n  ${broken.join("\n  ")}` : "\nAll pages within budget.",
+      broken.length ? `\nBudgets broken:\n  ${broken.join("\n  ")}` : "\nAll within budget.",
     );
+    console.log(broken.length ? `bench: FAIL ${broken.length} budget(s)` : "bench: PASS");
+    if (broken.length) process.exitCode = 1;
   } finally {
     stop();
   }

@@ -7,31 +7,45 @@
  * with a session cookie, the back office, and any response that is not public or sets a
  * cookie.
  *
+ * The most read pages are also held in the isolate's memory (at most MEMORY_PAGES, and
+ * MEMORY_BYTES in all), under the same keys, so that they skip even the cache lookup.
+ *
  * The version is kept in the isolate for VERSION_TTL_MS, so that a cached page costs no
  * D1 round trip: after a write, a reader served by another isolate may see the page as it
  * was for at most that long (the writer's own isolate forgets its copy at once).
  */
 import { readLastUpdated } from "../db/meta.ts";
+import { sessionAsDatabase } from "../db/session.ts";
 import { BUILD_ID } from "../lib/build.ts";
 import { largeTextFromCookie } from "../lib/prefs.ts";
 import { SESSION_COOKIE } from "./admin-auth.ts";
 
 export const VERSION_TTL_MS = 5_000;
 
-let known: { version: string; at: number } | null = null;
-let reading: Promise<string> | null = null;
+/** The live data's version, and the D1 bookmark of the copy it was read from. */
+export interface LiveVersion {
+  version: string;
+  /** A page rendered under this version reads a copy at least this new. */
+  bookmark: string | null;
+}
 
-/** The live data's version, read from D1 at most once per VERSION_TTL_MS per isolate. */
-export async function liveVersion(db: D1Database): Promise<string> {
-  if (known && Date.now() - known.at < VERSION_TTL_MS) return known.version;
-  reading ??= readLastUpdated(db)
-    .then((version) => {
-      known = { version: version ?? "none", at: Date.now() };
-      return known.version;
-    })
-    .finally(() => {
-      reading = null;
-    });
+let known: (LiveVersion & { at: number }) | null = null;
+let reading: Promise<LiveVersion> | null = null;
+
+/**
+ * The live data's version, read from D1 (the nearest replica) at most once per
+ * VERSION_TTL_MS per isolate, with the bookmark of the copy that answered.
+ */
+export async function liveVersion(db: D1Database): Promise<LiveVersion> {
+  if (known && Date.now() - known.at < VERSION_TTL_MS) return known;
+  reading ??= (async () => {
+    const session = db.withSession("first-unconstrained");
+    const version = await readLastUpdated(sessionAsDatabase(session));
+    known = { version: version ?? "none", bookmark: session.getBookmark(), at: Date.now() };
+    return known;
+  })().finally(() => {
+    reading = null;
+  });
   return reading;
 }
 
@@ -40,13 +54,23 @@ export function forgetVersion(): void {
   known = null;
 }
 
+/** Whether a request is a signed-in user's, or the back office's: never cached. */
+export function isPersonal(request: Request): boolean {
+  const { pathname } = new URL(request.url);
+  const cookie = request.headers.get("Cookie") ?? "";
+  return (
+    /^\/(admin|api\/admin)(\/|$)/.test(pathname) ||
+    cookie.includes(`${SESSION_COOKIE}=`) ||
+    request.headers.has("Authorization") ||
+    request.headers.has("Cf-Access-Jwt-Assertion")
+  );
+}
+
 /** Whether a request may be answered from (and its answer kept in) the page cache. */
 export function isCacheablePageRequest(request: Request): boolean {
-  if (request.method !== "GET") return false;
+  if (request.method !== "GET" || isPersonal(request)) return false;
   const { pathname } = new URL(request.url);
-  if (/^\/(admin|prefs)(\/|$)/.test(pathname) || pathname.startsWith("/api/")) return false;
-  const cookie = request.headers.get("Cookie") ?? "";
-  return !cookie.includes(`${SESSION_COOKIE}=`) && !request.headers.has("Authorization");
+  return !/^\/prefs(\/|$)/.test(pathname) && !pathname.startsWith("/api/");
 }
 
 /** Whether a rendered answer may be kept: public, successful, and setting no cookie. */
@@ -81,4 +105,41 @@ export function etagMatches(header: string | null, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === "*") return true;
   return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+}
+
+/** Pages kept in the isolate's memory too: the most read ones skip even the cache lookup. */
+const MEMORY_PAGES = 64;
+const MEMORY_BYTES = 16 * 1024 * 1024;
+
+interface HeldPage {
+  body: ArrayBuffer;
+  status: number;
+  headers: [string, string][];
+}
+
+const held = new Map<string, HeldPage>();
+let heldBytes = 0;
+
+/** A page held in this isolate under `key`, as a new response (most recently read first). */
+export function heldPage(key: Request): Response | null {
+  const page = held.get(key.url);
+  if (!page) return null;
+  held.delete(key.url);
+  held.set(key.url, page);
+  return new Response(page.body, { status: page.status, headers: page.headers });
+}
+
+/** Holds a page in this isolate, dropping the least recently read beyond the limits. */
+export function holdPage(key: Request, body: ArrayBuffer, response: Response): void {
+  if (body.byteLength > MEMORY_BYTES / 8) return;
+  const old = held.get(key.url);
+  if (old) heldBytes -= old.body.byteLength;
+  held.delete(key.url);
+  held.set(key.url, { body, status: response.status, headers: [...response.headers] });
+  heldBytes += body.byteLength;
+  for (const [url, page] of held) {
+    if (held.size <= MEMORY_PAGES && heldBytes <= MEMORY_BYTES) break;
+    held.delete(url);
+    heldBytes -= page.body.byteLength;
+  }
 }

@@ -70,6 +70,13 @@ describe("rendered pages in the edge cache", () => {
     const signedIn = await get("/r/450422104", { Cookie: editor.cookie });
     expect(signedIn.cache).toBe("bypass");
     expect(signedIn.queries).toBeGreaterThan(0);
+    // A signed-in reader's next request reads a D1 copy at least as new (read replicas).
+    const response = await fetch(`${base}/r/450422104`, { headers: { Cookie: editor.cookie } });
+    expect(response.headers.get("Set-Cookie")).toMatch(
+      /^__Host-ledger_d1_bookmark=[^;]+; Path=\/; Secure; HttpOnly; SameSite=Lax$/,
+    );
+    const anonymous = await fetch(`${base}/r/450422104`);
+    expect(anonymous.headers.get("Set-Cookie")).toBeNull();
     for (let i = 0; i < 2; i++) {
       const admin = await get("/admin/upload", { Cookie: editor.cookie });
       expect(admin.status).toBe(200);
