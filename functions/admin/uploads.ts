@@ -81,12 +81,16 @@ uploads.post("/:kind", async (c) => {
   let file: File | null;
   // A workbook's sheet, by name: the form's "sheet" field (or ?sheet=); else the first visible.
   let sheet = c.req.query("sheet") || undefined;
+  // The digest the dry run reported: a commit writes only the very file (and sheet) checked.
+  let checked: string | null = null;
   try {
     const form = await c.req.formData();
     const value = form.get("file");
     file = value instanceof File ? value : null;
     const picked = form.get("sheet");
     if (typeof picked === "string" && picked !== "") sheet = picked;
+    const digest = form.get("checked");
+    if (typeof digest === "string" && digest !== "") checked = digest;
   } catch {
     file = null;
   }
@@ -109,7 +113,9 @@ uploads.post("/:kind", async (c) => {
       const scope = regionScope(identity);
       const prepared = await prepareNewItems(c.env.DB, kind, bytes, name, scope, today, sheet);
       if (prepared.report.errors.length > 0) return rowErrors(c, prepared.report);
-      if (!commit) return c.json({ dry_run: true, report: prepared.report });
+      if (!commit)
+        return c.json({ dry_run: true, digest: prepared.sha256, report: prepared.report });
+      if (checked !== null && checked !== prepared.sha256) return notTheFileChecked(c);
       const { uploadId } = await commitNewItems(
         c.env.DB,
         prepared,
@@ -136,7 +142,9 @@ uploads.post("/:kind", async (c) => {
         sheet,
       );
       if (prepared.report.errors.length > 0) return rowErrors(c, prepared.report);
-      if (!commit) return c.json({ dry_run: true, report: prepared.report });
+      if (!commit)
+        return c.json({ dry_run: true, digest: prepared.sha256, report: prepared.report });
+      if (checked !== null && checked !== prepared.sha256) return notTheFileChecked(c);
       const { uploadId } = await commitUpdates(c.env.DB, prepared, identity.user, now, clientIp(c));
       return c.json({
         dry_run: false,
@@ -148,7 +156,8 @@ uploads.post("/:kind", async (c) => {
     const prepared = await prepareIncome(c.env.DB, bytes, name, regionScope(identity), now, sheet);
     const report = prepared.report;
     if (report.errors.length > 0) return rowErrors(c, report);
-    if (!commit) return c.json({ dry_run: true, report });
+    if (!commit) return c.json({ dry_run: true, digest: prepared.sha256, report });
+    if (checked !== null && checked !== prepared.sha256) return notTheFileChecked(c);
     const result = await commitIncome(c.env.DB, prepared, identity.user, now, clientIp(c));
     return c.json({
       dry_run: false,
@@ -172,6 +181,16 @@ uploads.post("/:kind", async (c) => {
     throw error;
   }
 });
+
+/** 409: the file (or sheet) sent to be written is not the one the dry run checked. */
+function notTheFileChecked(c: Context): Response {
+  return problem(
+    c,
+    409,
+    "This is not the file that was checked; check it first.",
+    "要写入的文件（或工作表）与检查过的不是同一个：本次未写入任何数据。请重新检查后再确认写入。",
+  );
+}
 
 /** 422 with every row error, in the problem's errors and in the full report. */
 function rowErrors(

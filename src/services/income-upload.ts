@@ -64,8 +64,11 @@ export async function prepareIncome(
   const periods = rows.map((r) => r.period).sort();
   const first = periods[0];
   const last = periods.at(-1);
+  // Every month of the file's years: year-to-date figures must not fall within a year.
   const current =
-    first && last ? await findCurrentReturns(db, codes, addMonths(first, -1), last) : new Map();
+    first && last
+      ? await findCurrentReturns(db, codes, `${first.slice(0, 4)}-01`, `${last.slice(0, 4)}-12`)
+      : new Map();
   if (rows.length > 0) {
     const kinds = await findKinds(db, codes);
     errors.push(
@@ -77,7 +80,7 @@ export async function prepareIncome(
     sha256: await uploadDigest(bytes, sheet),
     diff,
     report: {
-      ...fileReport(table, fileName, INCOME_COLUMNS, errors),
+      ...fileReport(table, fileName, "income", errors),
       stored: diff
         ? [
             ...diff.added.map((r) => ({ ...r, change: "added" as const })),

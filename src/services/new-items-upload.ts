@@ -17,6 +17,7 @@ import {
 import { uploadRecordStatement } from "../db/updates-upload.ts";
 import { uploadDigest } from "../lib/bytes.ts";
 import { commonAncestor } from "../lib/codes.ts";
+import { fieldsText } from "../lib/upload/display.ts";
 import { fileReport, reportErrors, type FileReport } from "../lib/upload/report.ts";
 import { checkNewItems, regionOf } from "../lib/upload/new-item-checks.ts";
 import {
@@ -36,6 +37,8 @@ export interface NewItemsReport extends FileReport {
     region: string;
     title: string;
     fields: Record<string, unknown>;
+    /** The same fields as a clerk reads them: [Chinese name, value]. */
+    fields_text: [string, string][];
   }[];
   /** Every row as it will be stored, with its number (and its line in the file). */
   stored: Record<string, unknown>[];
@@ -68,7 +71,7 @@ export async function prepareNewItems(
   const table = await readTable(bytes, fileName, columns, sheet, NEW_TEMPLATE_EXAMPLES[kind]);
   const sha256 = await uploadDigest(bytes, sheet);
   const report: NewItemsReport = {
-    ...fileReport(table, fileName, columns, []),
+    ...fileReport(table, fileName, kind, []),
     created: [],
     stored: [],
     repeat_of: await findSameUpload(db, kind, sha256),
@@ -94,6 +97,7 @@ export async function prepareNewItems(
     region: c.region,
     title: titleOf(kind, c.row),
     fields: Object.fromEntries(Object.entries(c.row).filter(([k]) => k !== "line")),
+    fields_text: fieldsText(kind, c.row as Record<string, unknown>),
   }));
   report.stored = creations.map((c) => ({ id: c.id, ...c.row }));
   return { kind, report, creations, sha256 };

@@ -17,6 +17,7 @@ import {
 import { uploadDigest } from "../lib/bytes.ts";
 import { commonAncestor } from "../lib/codes.ts";
 import type { RowError } from "../lib/upload/columns.ts";
+import { fieldName, fieldText } from "../lib/upload/display.ts";
 import { fileReport, type FileReport } from "../lib/upload/report.ts";
 import { readTable } from "../lib/upload/table.ts";
 import {
@@ -47,6 +48,8 @@ export interface UpdatesReport extends FileReport {
     before: Record<string, unknown>;
     after: Record<string, unknown>;
     note: string | null;
+    /** The same change as a clerk reads it: each field's name, old and new value. */
+    fields: { name: string; old: string; new: string }[];
   }[];
   unchanged: number;
 }
@@ -196,7 +199,7 @@ export async function prepareUpdates(
     sha256: await uploadDigest(bytes, sheet),
     planned: errors.length === 0 ? planned : [],
     report: {
-      ...fileReport(table, fileName, UPDATE_COLUMNS[kind], errors),
+      ...fileReport(table, fileName, kind, errors),
       stored: errors.length === 0 ? (rows as Record<string, unknown>[]) : [],
       changed:
         errors.length === 0
@@ -206,6 +209,11 @@ export async function prepareUpdates(
               before,
               after,
               note: (row.reason ?? row.note ?? null) as string | null,
+              fields: Object.keys(after).map((key) => ({
+                name: fieldName(key),
+                old: fieldText(kind, key, before[key]),
+                new: fieldText(kind, key, after[key]),
+              })),
             }))
           : [],
       unchanged: errors.length === 0 ? unchanged : 0,

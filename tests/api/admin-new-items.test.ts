@@ -77,13 +77,19 @@ describe("new projects", () => {
     ].join("\n");
     const dry = await upload("new-projects", file);
     expect(dry.status).toBe(200);
-    const created = dry.body.report.created as { fields: Record<string, unknown> }[];
-    expect(created.map(({ fields: _f, ...c }) => c)).toEqual([
+    const created = dry.body.report.created as {
+      fields: Record<string, unknown>;
+      fields_text: [string, string][];
+    }[];
+    expect(created.map(({ fields: _f, fields_text: _t, ...c }) => c)).toEqual([
       { id: 8, line: 2, region: "450422104211", title: "黑山羊养殖基地二期" },
       { id: 9, line: 3, region: "450422104", title: "埌南镇污水处理" },
     ]);
     // The rows as they will be stored: "1,200,000" is 1200000 yuan.
     expect(created[1]?.fields).toMatchObject({ category: "ecology", budget: 1_200_000 });
+    // And as a clerk reads them: Chinese names and labels.
+    expect(created[1]?.fields_text).toContainEqual(["类别", "生态"]);
+    expect(created[1]?.fields_text).toContainEqual(["计划投资（元）", "1200000"]);
     const done = await upload("new-projects", file, true);
     expect(done.status).toBe(200);
     const projects = await env.DB.prepare(

@@ -90,6 +90,11 @@ describe("problem status changes", () => {
         note: "已安排踏勘",
         before: { status: "open", department: null, claimed_on: null },
         after: { status: "claimed", department: "县自然资源局", claimed_on: "2026-01-10" },
+        fields: [
+          { name: "状态", old: "待认领", new: "已认领" },
+          { name: "认领部门", old: "", new: "县自然资源局" },
+          { name: "认领日期", old: "", new: "2026-01-10" },
+        ],
       },
     ]);
     expect((await upload("problems", claim, true)).status).toBe(200);
@@ -253,6 +258,10 @@ describe("work teams", () => {
         note: "增派队员，任期延长",
         before: { members: 3, term_end: "2026-12-31" },
         after: { members: 4, term_end: "2027-05-31" },
+        fields: [
+          { name: "队员人数", old: "3", new: "4" },
+          { name: "任期结束", old: "2026-12-31", new: "2027-05-31" },
+        ],
       },
     ]);
     expect((await upload("work-teams", file, true)).status).toBe(200);

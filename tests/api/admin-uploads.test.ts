@@ -130,6 +130,42 @@ describe("bad files: a specific error each, nothing written", () => {
     expect(response.body.report.errors.map((e: { line: number }) => e.line)).toEqual([2, 3, 4]);
   });
 
+  it("writes only the very file the dry run checked", async () => {
+    const checkedFile = csv("450422104213,2023-06,1000,1000,0,0,0,0,");
+    const dry = await upload(csvFile(checkedFile));
+    expect(dry.status).toBe(200);
+    expect(dry.body.digest).toMatch(/^[0-9a-f]{64}$/);
+    const withDigest = (text: string) => {
+      const form = csvFile(text);
+      form.append("checked", dry.body.digest);
+      return form;
+    };
+    // Another file sent with the first one's digest: refused, nothing written.
+    const before = await snapshot();
+    const other = await upload(
+      withDigest(csv("450422104212,2026-04,999999,999999,0,0,0,0,")),
+      true,
+    );
+    expect(other.status).toBe(409);
+    expect(other.body.detail_zh).toContain("与检查过的不是同一个");
+    expect(await snapshot()).toBe(before);
+    // The file that was checked goes through.
+    const same = await upload(withDigest(checkedFile), true);
+    expect(same.status).toBe(200);
+    expect(same.body.changed).toBe(true);
+  });
+
+  it("says when a file's header is another kind's", async () => {
+    const response = await call("POST", "/api/admin/uploads/projects", {
+      as: sessions.clerk,
+      form: csvFile(csv("450422104211,2026-01,10000,5000,0,0,5000,0,")),
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.report.notes).toContain(
+      "这个文件的表头是“集体经济收入月报”的，而不是“项目进展”：是否选错了“数据类型”？",
+    );
+  });
+
   it("reads a 3,000-row XLSX whose sheet unpacks past 512 KB, inside workerd", async () => {
     // fflate inflates such parts in a Web Worker, which workerd lacks: the reader must not.
     const rows = Array.from({ length: MAX_ROWS }, (_, i) => [
@@ -247,9 +283,27 @@ describe("a good file", () => {
     const falling = "450422104213,2026-03,200,100,0,0,100,0,";
     const refused = await upload(csvFile(csv(falling)), true);
     expect(refused.status).toBe(422);
-    expect(refused.body.report.errors[0].text).toContain("累计数比上月（250）少");
+    expect(refused.body.report.errors[0].text).toContain("累计数 200 比 2026-02 的 250 少");
     const ok = await upload(csvFile(csv(`${falling}冲减上月多报的补助`)), true);
     expect(ok.status).toBe(200);
+  });
+
+  it("compares with the nearest month of the year before and after, in the file or stored", async () => {
+    // 213 has 2026-02 = 250 and, now, 2026-03 = 200 stored. A gap month (2026-05) is
+    // compared with 2026-03; raising 2026-02 above the stored 2026-03 is refused as well.
+    const gap = await upload(csvFile(csv("450422104213,2026-05,150,50,0,0,100,0,")));
+    expect(gap.body.report.errors[0].text).toContain("累计数 150 比 2026-03 的 200 少");
+    const above = await upload(csvFile(csv("450422104213,2026-02,300,200,0,0,100,0,")));
+    expect(above.body.report.errors[0].text).toContain("累计数 300 比之后 2026-03 已报的 200 多");
+    // Revising the later month in the same file keeps the year rising: accepted.
+    const both = await upload(
+      csvFile(
+        csv("450422104213,2026-02,300,200,0,0,100,0,", "450422104213,2026-03,320,220,0,0,100,0,"),
+      ),
+    );
+    expect(both.status).toBe(200);
+    // January has no month before it in its year; it only must not pass February.
+    expect((await upload(csvFile(csv("450422104213,2026-01,10,10,0,0,0,0,")))).status).toBe(200);
   });
 });
 

@@ -152,6 +152,11 @@ describe("an editor: upload → draft → preview → publish", () => {
       expect.any(String),
     ]);
     expect(await page.$$eval("#upload-stored tbody tr", (trs) => trs.length)).toBe(300);
+    // 确认写入 writes only what was checked: another file (or kind) disables it until checked.
+    expect(await page.isEnabled("#commit")).toBe(true);
+    await page.setInputFiles("input[type=file]", "tests/fixtures/uploads/lo-sheets.xlsx");
+    expect(await page.isDisabled("#commit")).toBe(true);
+    expect(await page.$eval("#commit", (b) => getComputedStyle(b).cursor)).toBe("not-allowed");
   });
 
   it("a workbook with two visible sheets: the clerk sees which was read and can pick the other", async () => {

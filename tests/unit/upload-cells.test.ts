@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { locateHeader, headerName } from "../../src/lib/upload/header.ts";
 import { INCOME_COLUMNS } from "../../src/lib/upload/income.ts";
+import { likelyKind, wrongKindNote } from "../../src/lib/upload/kinds.ts";
 import {
   excelNumberText,
   normaliseCell,
@@ -248,5 +249,20 @@ describe("percentages as shown", () => {
       '<c r="A1" s="1"><v>100</v></c><c r="B1" s="2"><v>55.5</v></c><c r="C1" s="1" t="s"><v>3</v></c>' +
         '<c r="D1" s="0"><v>0.6</v></c><c r="E1" s="3"><v>60</v></c><c r="F1" s="1"/>',
     );
+  });
+});
+
+describe("the wrong kind of upload", () => {
+  it("names the kind a header belongs to", () => {
+    expect(likelyKind(["项目编号", "报告日期", "进度", "累计投资", "状态", "说明"], "income")).toBe(
+      "projects",
+    );
+    expect(
+      wrongKindNote(
+        INCOME_COLUMNS.map((c) => c.zh),
+        "projects",
+      ),
+    ).toBe("这个文件的表头是“集体经济收入月报”的，而不是“项目进展”：是否选错了“数据类型”？");
+    expect(likelyKind(["村代码", "备注"], "income")).toBeNull();
   });
 });

@@ -183,7 +183,7 @@ describe("income rows", () => {
       [6, "村代码"],
       [7, "统计期"],
     ]);
-    expect(errors[0]?.message).toContain("累计数比上月（100000）少");
+    expect(errors[0]?.message).toContain("累计数 90000 比 2026-09 的 100000 少");
     expect(errors[1]?.message).toContain("城镇社区");
     expect(errors[2]?.message).toContain("不存在");
     expect(errors[3]?.message).toContain("不在您负责的地区");
@@ -221,5 +221,69 @@ describe("income rows", () => {
       ["450422104212", 40, 50],
     ]);
     expect(diff.added.map((r) => r.village_code)).toEqual(["450422104213"]);
+  });
+});
+
+describe("files as clerks send them", () => {
+  const read = (text: string) => readTable(utf8(text), "a.csv");
+
+  it("a unit noted above the header converts the money columns that name none", async () => {
+    const table = await read(
+      [
+        "2026年10月村级集体经济收入统计表,,,,,,,,",
+        "单位：万元,,,,,,,,",
+        "村代码,统计期,合计,经营收入,发包及上交收入,投资收益,补助收入,其他收入（元）,说明",
+        "450422104211,2026-10,11.2,4.6,3.2,0.78,2.3,3200,",
+      ].join("\n"),
+    );
+    const { rows, errors } = parseIncomeTable(table);
+    expect(errors).toEqual([]);
+    expect(rows[0]).toMatchObject({
+      total: 112000,
+      operating: 46000,
+      investment: 7800,
+      other: 3200,
+    });
+    expect(table.notes).toEqual([
+      "第 2 行注明金额单位为“万元”：表头未写单位的金额列已按万元换算为元。",
+    ]);
+  });
+
+  it("skips total rows and the signature lines under the table, and says so", async () => {
+    const table = await read(
+      [
+        HEADER,
+        "450422104211,2026-10,100000,40000,30000,7800,20000,2200,",
+        "合计,2026-10,100000,40000,30000,7800,20000,2200,",
+        "填表人：张三　　审核人：李四,,,,,,,,",
+        "注：本表为年内累计数,,,,,,,,",
+      ].join("\n"),
+    );
+    const { rows, errors } = parseIncomeTable(table);
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => r.line)).toEqual([2]);
+    expect(table.notes).toEqual([
+      "第 3 行是合计行（“合计 2026-10 100000 40000 30000 7800 20000…”），不是数据，已跳过。",
+      "第 4 行是表下的落款或注释（“填表人：张三　　审核人：李四”），不是数据，已跳过。",
+      "第 5 行是表下的落款或注释（“注：本表为年内累计数”），不是数据，已跳过。",
+    ]);
+  });
+
+  it("an empty required cell says so; a leading ' and a ¥ are not part of the value", async () => {
+    const { rows, errors } = parseIncomeTable(
+      await read(
+        [
+          HEADER,
+          ",2026-10,100000,40000,30000,7800,20000,2200,",
+          "'450422104211,'2026-10,\"¥100,000\",40000,30000,7800,20000,2200,",
+        ].join("\n"),
+      ),
+    );
+    expect(errors.map((e) => describeError(e))).toEqual([
+      "第2行，A列“村代码”：不能为空：请填写“村代码”",
+    ]);
+    expect(rows).toMatchObject([
+      { line: 3, village_code: "450422104211", period: "2026-10", total: 100000 },
+    ]);
   });
 });

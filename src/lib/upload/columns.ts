@@ -44,11 +44,15 @@ export interface RowError {
  * One line per error, as the report shows them: where (sheet, row, column letter and
  * header), then what is wrong and what to do.
  */
-export function describeError(e: RowError, sheet: string | null = null): string {
+export function describeError(
+  e: RowError,
+  sheet: string | null = null,
+  header: string = e.column,
+): string {
   const where = sheet === null ? "" : `工作表“${sheet}”`;
   if (e.message.startsWith("缺少") || e.message.startsWith("表头"))
     return `${where}表头：${e.message}`;
-  const column = e.letter ? `${e.letter}列“${e.column}”` : `“${e.column}”列`;
+  const column = e.letter ? `${e.letter}列“${header}”` : `“${e.column}”列`;
   return `${where}第${e.line}行，${column}：${e.message}`;
 }
 

@@ -36,8 +36,13 @@ export interface LocatedHeader {
   skipped: { line: number; text: string }[];
   /** Header cells that name no column, or repeat one already read. */
   ignored: { letter: string; header: string; reason: string }[];
+  /** What the reader should know about how the file was read (a unit noted above it). */
+  notes: string[];
   errors: RowError[];
 }
+
+/** A unit noted above the header: "单位：万元", "金额单位:元". */
+const UNIT_NOTE = /单位[:：]?(?:人民币)?(亿元|万元|千元|元)/;
 
 /** 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
@@ -69,7 +74,8 @@ function matchColumn(cell: string, columns: readonly ColumnSpec[]): ColumnSpec |
   return columns.find((c) => c.zh === name || c.key === lower);
 }
 
-function shownText(cells: string[]): string {
+/** A row as a short text for messages: its cells, at most 40 characters. */
+export function shownText(cells: string[]): string {
   const text = cells
     .map((c) => c.trim())
     .filter((c) => c !== "")
@@ -105,8 +111,19 @@ export function locateHeader(grid: GridRow[], columns: readonly ColumnSpec[]): L
       .map((r) => ({ line: r.line, text: shownText(r.cells) }))
       .filter((r) => r.text !== ""),
     ignored: [],
+    notes: [],
     errors: [],
   };
+  // A unit noted in a title or note row above the header applies to every money column
+  // whose header names no unit of its own.
+  const noted = grid
+    .filter((r) => r.line < line)
+    .map((r) => ({
+      line: r.line,
+      unit: UNIT_NOTE.exec(r.cells.join("").normalize("NFKC").replace(/\s+/g, ""))?.[1],
+    }))
+    .find((r) => r.unit !== undefined);
+  const notedPower = noted?.unit ? (MONEY_UNITS[noted.unit] ?? 0) : 0;
   (headerRow?.cells ?? []).forEach((cell, index) => {
     const letter = columnLetter(index);
     const header = cell.replace(/\s*[\r\n]+\s*/g, "").trim();
@@ -126,7 +143,7 @@ export function locateHeader(grid: GridRow[], columns: readonly ColumnSpec[]): L
       return;
     }
     const { unit } = headerName(cell);
-    let power = 0;
+    let power = column.type === "yuan" ? notedPower : 0;
     if (column.type === "yuan" && unit !== null) {
       const known = MONEY_UNITS[unit];
       if (known === undefined) {
@@ -143,6 +160,15 @@ export function locateHeader(grid: GridRow[], columns: readonly ColumnSpec[]): L
     }
     located.columns.set(column.key, { index, letter, header, power });
   });
+  if (
+    noted?.unit &&
+    noted.unit !== "元" &&
+    [...located.columns.values()].some((c) => c.power === notedPower && notedPower > 0)
+  ) {
+    located.notes.push(
+      `第 ${noted.line} 行注明金额单位为“${noted.unit}”：表头未写单位的金额列已按${noted.unit}换算为元。`,
+    );
+  }
   for (const c of required) {
     if (located.columns.has(c.key) || located.errors.some((e) => e.column === c.zh)) continue;
     located.errors.push({

@@ -130,10 +130,29 @@ export interface IncomeContext {
   scope: string | null;
   /** What the regions table says of each code in the file (absent = unknown code). */
   kinds: Map<string, string>;
-  /** Stored current returns by "code|period", for the file's periods and the month before. */
+  /** Stored current returns by "code|period", for every month of the file's years. */
   current: Map<string, ReturnFigures & { id: number }>;
   /** The latest period that may be reported (the current month). */
   latestPeriod: string;
+}
+
+/**
+ * The nearest month of the same year before (step -1) or after (step 1) a row's period with
+ * a year-to-date figure for its village: the file's own row first, else the stored return.
+ */
+function nearestInYear(
+  row: IncomeRow,
+  step: -1 | 1,
+  inFile: Map<string, IncomeRow>,
+  current: Map<string, ReturnFigures>,
+): { period: string; total: number } | null {
+  const year = row.period.slice(0, 4);
+  for (let p = addMonths(row.period, step); p.startsWith(year); p = addMonths(p, step)) {
+    const key = `${row.village_code}|${p}`;
+    const found = inFile.get(key) ?? current.get(key);
+    if (found) return { period: p, total: found.total };
+  }
+  return null;
 }
 
 /**
@@ -185,14 +204,22 @@ export function checkIncomeRows(rows: IncomeRow[], ctx: IncomeContext): RowError
       });
       continue;
     }
-    if (!r.period.endsWith("-01") && r.reason === null) {
-      const before = `${r.village_code}|${addMonths(r.period, -1)}`;
-      const previous = inFile.get(before) ?? ctx.current.get(before);
-      if (previous && r.total < previous.total) {
+    if (r.reason === null) {
+      const earlier = nearestInYear(r, -1, inFile, ctx.current);
+      const later = nearestInYear(r, 1, inFile, ctx.current);
+      if (earlier && r.total < earlier.total) {
         errors.push({
           line: r.line,
           column: ZH.total,
-          message: `累计数比上月（${previous.total}）少：年内累计数不应下降，如确有原因（如冲减、更正）请在“说明”列写明`,
+          value: String(r.total),
+          message: `累计数 ${r.total} 比 ${earlier.period} 的 ${earlier.total} 少：年内累计数不应下降，如确有原因（如冲减、更正）请在“说明”列写明`,
+        });
+      } else if (later && r.total > later.total) {
+        errors.push({
+          line: r.line,
+          column: ZH.total,
+          value: String(r.total),
+          message: `累计数 ${r.total} 比之后 ${later.period} 已报的 ${later.total} 多：年内累计数不应下降。请在同一文件中一并修订之后的月份，或在“说明”列写明原因`,
         });
       }
     }

@@ -14,7 +14,8 @@ const fail = (message: string): Normalised => ({ ok: false, message });
 
 /** NFKC and no whitespace at all: for codes, periods, dates and numbers. */
 export function compact(raw: string): string {
-  return raw.normalize("NFKC").replace(/\s+/g, "");
+  // A leading ' is how Excel and WPS are told to keep a number as text: not part of it.
+  return raw.normalize("NFKC").replace(/\s+/g, "").replace(/^'/, "");
 }
 
 /**
@@ -107,8 +108,11 @@ const UNIT_NAMES: Record<number, string> = { 0: "元", 3: "千元", 4: "万元",
 
 function yuan(value: string, seen: string, power: number): Normalised {
   if (value === "") return ok("");
-  const plain = plainDecimal(power === 0 ? value.replace(/元$/, "") : value);
-  if (plain === null) return fail(`“${seen}”不是数字`);
+  const bare = value.replace(/^¥/, "");
+  const plain = plainDecimal(power === 0 ? bare.replace(/元$/, "") : bare);
+  if (plain === null) {
+    return fail(`“${seen}”不是数字：请填写以${UNIT_NAMES[power] ?? "元"}为单位的金额，例如 112000`);
+  }
   const amount = shiftDecimal(plain, power);
   const unit = UNIT_NAMES[power] ?? "";
   const converted = power === 0 ? "" : `${unit}，即 ${amount} 元`;

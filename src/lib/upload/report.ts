@@ -5,6 +5,7 @@
  * column letter and header.
  */
 import { describeError, type ColumnSpec, type RowError } from "./columns.ts";
+import { KIND_COLUMNS, wrongKindNote, type UploadKind } from "./kinds.ts";
 import type { Table } from "./table.ts";
 
 export interface FileReport {
@@ -20,6 +21,8 @@ export interface FileReport {
   skipped: { line: number; text: string }[];
   /** Header cells not read, with why. */
   ignored: { letter: string; header: string; reason: string }[];
+  /** How the file was read, beyond the above (a unit noted above the header, rows skipped). */
+  notes: string[];
   /** Data rows. */
   rows: number;
   errors: (RowError & { text: string })[];
@@ -39,9 +42,11 @@ export function reportErrors(
     .sort((a, b) => a.line - b.line || position(a) - position(b))
     .map((e) => {
       const key = columns.find((c) => c.zh === e.column)?.key;
-      const letter = e.letter ?? (key ? table.columns.get(key)?.letter : undefined);
+      const found = key ? table.columns.get(key) : undefined;
+      const letter = e.letter ?? found?.letter;
       const located = { ...e, ...(letter ? { letter } : {}) };
-      return { ...located, text: describeError(located, table.sheet) };
+      // The column as the file names it (合计（万元）), where it was found.
+      return { ...located, text: describeError(located, table.sheet, found?.header) };
     });
 }
 
@@ -49,9 +54,13 @@ export function reportErrors(
 export function fileReport(
   table: Table,
   fileName: string,
-  columns: readonly ColumnSpec[],
+  kind: UploadKind,
   errors: RowError[],
 ): FileReport {
+  const columns = KIND_COLUMNS[kind];
+  const wrongKind = table.errors.some((e) => e.message.startsWith("缺少"))
+    ? wrongKindNote(table.headerCells, kind)
+    : null;
   return {
     fileName,
     format: table.format,
@@ -60,6 +69,7 @@ export function fileReport(
     header_line: table.headerLine,
     skipped: table.skipped,
     ignored: table.ignored,
+    notes: wrongKind ? [wrongKind, ...table.notes] : table.notes,
     rows: table.rows.length,
     errors: reportErrors(table, columns, errors),
   };

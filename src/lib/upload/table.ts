@@ -6,7 +6,13 @@
  */
 import type { ColumnSpec, RowError } from "./columns.ts";
 import { UploadFileError } from "./errors.ts";
-import { locateHeader, type GridRow, type LocatedColumn, type LocatedHeader } from "./header.ts";
+import {
+  locateHeader,
+  shownText,
+  type GridRow,
+  type LocatedColumn,
+  type LocatedHeader,
+} from "./header.ts";
 import { normaliseCell } from "./normalise.ts";
 import { matchTerm } from "../vocabulary.ts";
 import { readXlsx } from "./xlsx.ts";
@@ -35,8 +41,27 @@ export interface Table extends Omit<Grid, "rows"> {
   ignored: LocatedHeader["ignored"];
   columns: Map<string, LocatedColumn>;
   rows: TableRow[];
+  /** The header row's cells as written. */
+  headerCells: string[];
+  /** What the reader should know about how the file was read (skipped total rows…). */
+  notes: string[];
   /** Header errors and cells that could not be read as their column's type. */
   errors: RowError[];
+}
+
+/** A row of totals (合计, 总计, 小计, 全镇合计…): not a return. */
+const TOTAL_ROW = /^(合计|总计|小计)|合计$|总计$/;
+/** A signature or note line under a table (填表人, 审核人, 报送日期, 注：…): not data. */
+const NOTE_ROW =
+  /^(填表|制表|审核|负责人|单位负责人|统计负责人|联系人|联系电话|填报|报送|日期|注[:：]|说明[:：]|备注[:：])/;
+
+/** Why a data row is not data, or null when it is. */
+function notData(cells: string[]): string | null {
+  const first = cells.map((c) => c.normalize("NFKC").replace(/\s+/g, "")).find((c) => c !== "");
+  if (first === undefined) return null;
+  if (TOTAL_ROW.test(first)) return "合计行";
+  if (NOTE_ROW.test(first)) return "表下的落款或注释";
+  return null;
 }
 
 export interface TableRow {
@@ -174,7 +199,13 @@ export async function readTable(
     );
   }
   const header = locateHeader(grid.rows, columns);
-  const data = grid.rows.filter((r) => r.line > header.line);
+  const notes = [...header.notes];
+  const data = grid.rows.filter((r) => {
+    if (r.line <= header.line) return false;
+    const why = notData(r.cells);
+    if (why) notes.push(`第 ${r.line} 行是${why}（“${shownText(r.cells)}”），不是数据，已跳过。`);
+    return why === null;
+  });
   if (data.length > MAX_ROWS) {
     throw new UploadFileError(
       `The file has ${data.length} data rows; at most ${MAX_ROWS} are accepted per upload.`,
@@ -192,7 +223,11 @@ export async function readTable(
           for (const column of columns) {
             const at = header.columns.get(column.key);
             const seen = at === undefined ? "" : (raw[at.index] ?? "");
-            const result = normaliseCell(column.type, seen, at?.power ?? 0, column.zh);
+            // An empty required cell says so (money has its own message: 没有收入请填 0).
+            const result =
+              column.required && column.type !== "yuan" && seen.trim() === ""
+                ? { ok: false as const, message: `不能为空：请填写“${column.zh}”` }
+                : normaliseCell(column.type, seen, at?.power ?? 0, column.zh);
             if (result.ok) cells[column.key] = result.value;
             else {
               cells[column.key] = seen;
@@ -218,6 +253,8 @@ export async function readTable(
     ignored: header.ignored,
     columns: header.columns,
     rows,
+    headerCells: grid.rows.find((r) => r.line === header.line)?.cells ?? [],
+    notes,
     errors,
   };
 }

@@ -29,13 +29,16 @@ import {
 import { matchTerm, terms } from "../vocabulary.ts";
 import type { ColumnSpec, VocabularyName } from "./columns.ts";
 import { INCOME_COLUMNS, INCOME_TEMPLATE_EXAMPLE } from "./income.ts";
-import { NEW_COLUMNS, NEW_KINDS, NEW_TEMPLATE_EXAMPLES, type NewKind } from "./new-items.ts";
+import { KIND_NAMES, type UploadKind } from "./kinds.ts";
+import type { NewKind } from "./new-items.ts";
+import type { UpdateKind } from "./updates.ts";
+import { NEW_COLUMNS, NEW_KINDS, NEW_TEMPLATE_EXAMPLES } from "./new-items.ts";
 import { MAX_FILE_BYTES, MAX_ROWS } from "./table.ts";
-import { TEMPLATE_EXAMPLES, UPDATE_COLUMNS, UPDATE_KINDS, type UpdateKind } from "./updates.ts";
+import { TEMPLATE_EXAMPLES, UPDATE_COLUMNS, UPDATE_KINDS } from "./updates.ts";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-export type TemplateKind = "income" | UpdateKind | NewKind;
+export type TemplateKind = UploadKind;
 
 export const TEMPLATE_KINDS: readonly TemplateKind[] = ["income", ...UPDATE_KINDS, ...NEW_KINDS];
 
@@ -43,17 +46,7 @@ export const isTemplateKind = (kind: string): kind is TemplateKind =>
   (TEMPLATE_KINDS as readonly string[]).includes(kind);
 
 /** The data sheet's name: what the upload is (the names of the upload page). */
-export const TEMPLATE_TITLES: Record<TemplateKind, string> = {
-  income: "集体经济收入月报",
-  projects: "项目进展",
-  problems: "问题状态",
-  targets: "任期目标",
-  "work-teams": "驻村工作队",
-  "new-projects": "新建项目",
-  "new-problems": "新收集的问题",
-  "new-work-teams": "新派驻的工作队",
-  "new-targets": "新签订的任期目标",
-};
+export const TEMPLATE_TITLES: Record<TemplateKind, string> = KIND_NAMES;
 
 export const INSTRUCTIONS_SHEET = "填写说明";
 
