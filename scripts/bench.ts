@@ -89,7 +89,9 @@ function budgetFlags(weight: { html: number; js: number }, js: string): string[]
 
 /** Requests per second under `connections` concurrent clients for `seconds`. */
 async function throughput(url: string, connections = 20, seconds = 10) {
-  const result = await autocannon({ url, connections, duration: seconds });
+  // As browsers ask: a page kept gzipped is sent gzipped.
+  const headers = { "accept-encoding": "gzip, deflate, br" };
+  const result = await autocannon({ url, connections, duration: seconds, headers });
   return {
     perSecond: result.requests.average,
     errors: result.errors + result.timeouts + result.non2xx,

@@ -7,7 +7,7 @@
  */
 import { cf } from "@astrojs/cloudflare/hono";
 import { astro } from "astro/hono";
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { createApi } from "../functions/app.ts";
 import { pagesDb, runWithDb } from "./db/binding.ts";
 import { countedD1 } from "./db/counted.ts";
@@ -22,6 +22,7 @@ import { cronTasks } from "./services/cron.ts";
 import {
   etagMatches,
   forgetVersion,
+  acceptsGzip,
   heldPage,
   holdPage,
   isCacheablePageRequest,
@@ -36,31 +37,42 @@ import {
 const api = createApi();
 const app = new Hono<{ Bindings: Env }>();
 
-app.use("*", async (c, next) => {
+/**
+ * Every request: its own D1 session and counter, then the edge cache or the app. Plain
+ * Worker code around Hono, so that the response it returns (a gzipped page sent as it is)
+ * is the one that leaves.
+ */
+async function serve(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
   const metrics = newMetrics();
-  const request = c.req.raw;
   const personal = isPersonal(request);
   let bookmark: string | null = null;
   const response = await runWithMetrics(metrics, async () => {
-    const database = countedD1(c.env.DB);
+    const database = countedD1(env.DB);
     const version = isCacheablePageRequest(request) ? await liveVersion(database) : null;
     const session = database.withSession(
       sessionConstraint(request, personal, version?.bookmark ?? null),
     );
     const answered = await runWithDb(sessionAsDatabase(session), () =>
-      answer(c, next, version, metrics),
+      answer(request, async () => app.fetch(request, env, ctx), version, metrics, ctx),
     );
     if (personal) bookmark = session.getBookmark();
     return answered;
   });
   // A write moves the data version: this isolate reads it anew at once.
-  if (c.req.method !== "GET" && c.req.method !== "HEAD") forgetVersion();
-  const timed = new Response(response.body, response);
-  timed.headers.set("Server-Timing", serverTiming(metrics));
+  if (request.method !== "GET" && request.method !== "HEAD") forgetVersion();
+  // Headers are set in place where they may be (a gzipped page must stay "manual"); the
+  // platform's static files have immutable headers and are copied.
+  let timed = response;
+  try {
+    timed.headers.set("Server-Timing", serverTiming(metrics));
+  } catch {
+    timed = new Response(response.body, response);
+    timed.headers.set("Server-Timing", serverTiming(metrics));
+  }
   // The user's next request reads a copy at least as new as what this one wrote or read.
   if (bookmark) timed.headers.append("Set-Cookie", bookmarkCookie(bookmark));
-  c.res = timed;
-});
+  return timed;
+}
 
 /**
  * A page from the edge cache when it holds one for the current data version (or 304 when
@@ -69,14 +81,14 @@ app.use("*", async (c, next) => {
  * on), and kept for the next reader when it is public.
  */
 async function answer(
-  c: Context<{ Bindings: Env }>,
-  next: () => Promise<void>,
+  request: Request,
+  render: () => Promise<Response>,
   version: LiveVersion | null,
   metrics: RequestMetrics,
+  ctx: ExecutionContext,
 ): Promise<Response> {
   const rendered = async () => {
-    await next();
-    const response = c.res;
+    const response = await render();
     return (response.headers.get("Content-Type") ?? "").startsWith("text/html")
       ? new Response(await response.arrayBuffer(), response)
       : response;
@@ -86,12 +98,14 @@ async function answer(
     return rendered();
   }
   const cache = (caches as unknown as { default: Cache }).default;
-  const key = pageCacheKey(c.req.raw, version.version);
-  const etag = await pageEtag(key);
-  const cached = heldPage(key) ?? (await fromEdge(cache, key));
+  const key = pageCacheKey(request, version.version);
+  const gzipOk = acceptsGzip(request);
+  const cached = heldPage(key, gzipOk) ?? (await fromEdge(cache, key, gzipOk));
   if (cached) {
     metrics.cache = "hit";
-    if (etagMatches(c.req.header("If-None-Match") ?? null, etag)) {
+    // A kept page carries the ETag it was stored with.
+    const etag = cached.headers.get("ETag") ?? "";
+    if (etagMatches(request.headers.get("If-None-Match"), etag)) {
       metrics.cache = "revalidated";
       return new Response(null, { status: 304, headers: revalidationHeaders(cached, etag) });
     }
@@ -105,19 +119,18 @@ async function answer(
   metrics.cache = "miss";
   const body = await response.arrayBuffer();
   const stored = new Response(body, response);
-  stored.headers.set("ETag", etag);
-  holdPage(key, body, stored);
-  c.executionCtx.waitUntil(cache.put(key, stored.clone()));
-  return stored;
+  stored.headers.set("ETag", await pageEtag(key));
+  await holdPage(key, body, stored);
+  ctx.waitUntil(cache.put(key, stored.clone()));
+  return heldPage(key, gzipOk) ?? stored;
 }
 
 /** A page from the edge cache, held in this isolate from then on. */
-async function fromEdge(cache: Cache, key: Request): Promise<Response | null> {
+async function fromEdge(cache: Cache, key: Request, gzipOk: boolean): Promise<Response | null> {
   const found = await cache.match(key);
   if (!found) return null;
-  const body = await found.arrayBuffer();
-  holdPage(key, body, found);
-  return new Response(body, found);
+  await holdPage(key, await found.arrayBuffer(), found);
+  return heldPage(key, gzipOk);
 }
 
 /** What a 304 carries: the validators and caching rules of the copy it stands for. */
@@ -141,7 +154,7 @@ app.use(cf());
 app.use(astro());
 
 export default {
-  fetch: app.fetch,
+  fetch: serve,
   // The Cron Trigger (wrangler.toml): see src/services/cron.ts.
   scheduled(_controller, env, ctx) {
     for (const task of cronTasks(env.DB, new Date())) ctx.waitUntil(task.finally(forgetVersion));

@@ -50,6 +50,18 @@ describe("rendered pages in the edge cache", () => {
     expect(second.etag).toBe(first.etag);
   });
 
+  it("sends a kept page gzipped to readers who accept it, as it is to others", async () => {
+    const zipped = await fetch(`${base}/r/450422104`, { headers: { "Accept-Encoding": "gzip" } });
+    const plain = await fetch(`${base}/r/450422104`, {
+      headers: { "Accept-Encoding": "identity" },
+    });
+    expect(zipped.headers.get("Content-Encoding")).toBe("gzip");
+    expect(plain.headers.get("Content-Encoding")).toBeNull();
+    expect(zipped.headers.get("Vary")).toContain("Accept-Encoding");
+    // fetch decodes the gzipped body: the same page.
+    expect(await zipped.text()).toBe(await plain.text());
+  });
+
   it("answers 304 to a reader who has the current copy", async () => {
     const { etag } = await get("/r/450422104");
     const response = await fetch(`${base}/r/450422104`, { headers: { "If-None-Match": etag! } });
