@@ -49,6 +49,9 @@ async function serve(request: Request, env: Env, ctx: ExecutionContext): Promise
   const response = await runWithMetrics(metrics, async () => {
     const database = countedD1(env.DB);
     const version = isCacheablePageRequest(request) ? await liveVersion(database) : null;
+    // A kept page needs no D1 session at all.
+    const kept = version ? await keptPage(request, version, metrics) : null;
+    if (kept) return kept;
     const session = database.withSession(
       sessionConstraint(request, personal, version?.bookmark ?? null),
     );
@@ -75,10 +78,9 @@ async function serve(request: Request, env: Env, ctx: ExecutionContext): Promise
 }
 
 /**
- * A page from the edge cache when it holds one for the current data version (or 304 when
- * the reader's copy is that one), else rendered, read whole (so that every query is counted
- * before the header is written; downloads and other API bodies are not HTML and stream
- * on), and kept for the next reader when it is public.
+ * A rendered answer, read whole when it is a page (so that every query is counted before
+ * the header is written; downloads and other API bodies are not HTML and stream on), and
+ * kept for the next reader when it is a public page (`version` given).
  */
 async function answer(
   request: Request,
@@ -100,17 +102,6 @@ async function answer(
   const cache = (caches as unknown as { default: Cache }).default;
   const key = pageCacheKey(request, version.version);
   const gzipOk = acceptsGzip(request);
-  const cached = heldPage(key, gzipOk) ?? (await fromEdge(cache, key, gzipOk));
-  if (cached) {
-    metrics.cache = "hit";
-    // A kept page carries the ETag it was stored with.
-    const etag = cached.headers.get("ETag") ?? "";
-    if (etagMatches(request.headers.get("If-None-Match"), etag)) {
-      metrics.cache = "revalidated";
-      return new Response(null, { status: 304, headers: revalidationHeaders(cached, etag) });
-    }
-    return cached;
-  }
   const response = await rendered();
   if (!isStorable(response)) {
     metrics.cache = "bypass";
@@ -123,6 +114,30 @@ async function answer(
   await holdPage(key, body, stored);
   ctx.waitUntil(cache.put(key, stored.clone()));
   return heldPage(key, gzipOk) ?? stored;
+}
+
+/**
+ * The page kept for this request's URL and data version (held in the isolate, else in the
+ * edge cache), or 304 when the reader's copy is that one; null when none is kept.
+ */
+async function keptPage(
+  request: Request,
+  version: LiveVersion,
+  metrics: RequestMetrics,
+): Promise<Response | null> {
+  const cache = (caches as unknown as { default: Cache }).default;
+  const key = pageCacheKey(request, version.version);
+  const gzipOk = acceptsGzip(request);
+  const cached = heldPage(key, gzipOk) ?? (await fromEdge(cache, key, gzipOk));
+  if (!cached) return null;
+  metrics.cache = "hit";
+  // A kept page carries the ETag it was stored with.
+  const etag = cached.headers.get("ETag") ?? "";
+  if (etagMatches(request.headers.get("If-None-Match"), etag)) {
+    metrics.cache = "revalidated";
+    return new Response(null, { status: 304, headers: revalidationHeaders(cached, etag) });
+  }
+  return cached;
 }
 
 /** A page from the edge cache, held in this isolate from then on. */
