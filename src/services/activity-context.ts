@@ -2,11 +2,11 @@
  * What the projects, problems and targets reports of a region share: the region, the
  * data date their status is reckoned at, and facts about the data set.
  */
-import { readDatasetMeta } from "../db/meta.ts";
+import { readDatasetMeta, type DatasetMeta } from "../db/meta.ts";
 import { findRegion } from "../db/regions.ts";
 import { dataDate, pageWindow, type Paging } from "../lib/activity.ts";
 import { NotFoundError } from "../lib/errors.ts";
-import { toRef, type RegionRef } from "./region-report.ts";
+import type { RegionRef } from "./region-report.ts";
 
 export interface ActivityContext {
   region: RegionRef;
@@ -28,8 +28,13 @@ export async function loadActivityContext(db: D1Database, code: string): Promise
   if (!region) {
     throw new NotFoundError(`No region has the code ${code}.`, `没有代码为 ${code} 的地区。`);
   }
+  return activityContext(region, meta);
+}
+
+/** The context of a region already read (a page's model reads region and meta once). */
+export function activityContext(region: RegionRef, meta: DatasetMeta): ActivityContext {
   return {
-    region: toRef(region),
+    region: { code: region.code, name: region.name, level: region.level, kind: region.kind },
     data_date: dataDate(meta.latestPeriod, meta.lastUpdated),
     data_updated_at: meta.lastUpdated,
     sample_data: meta.sampleData,

@@ -61,8 +61,10 @@ export async function loadProblemsReport(
   db: D1Database,
   code: string,
   request: PageRequest,
+  /** The region and data facts, when the caller has read them already. */
+  known?: ActivityContext,
 ): Promise<ProblemsReport> {
-  const context = await loadActivityContext(db, code);
+  const context = known ?? (await loadActivityContext(db, code));
   const [counts, days, byDepartment] = await Promise.all([
     findProblemCounts(db, code, context.data_date),
     findProblemDayTallies(db, code),

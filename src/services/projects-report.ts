@@ -65,8 +65,10 @@ export async function loadProjectsReport(
   db: D1Database,
   code: string,
   request: PageRequest,
+  /** The region and data facts, when the caller has read them already. */
+  known?: ActivityContext,
 ): Promise<ProjectsReport> {
-  const context = await loadActivityContext(db, code);
+  const context = known ?? (await loadActivityContext(db, code));
   const groups = await findProjectGroups(db, code, context.data_date);
   const total = zero();
   let overdue = 0;

@@ -88,13 +88,19 @@ async function resolveWithin(
   return within;
 }
 
-/** The league table of `level` on `indicator` for a month (the latest when omitted). */
-export async function loadRanking(db: D1Database, request: RankingRequest): Promise<Ranking> {
+/**
+ * The league table of `level` on `indicator` for a month (the latest when omitted).
+ * `known`: the data facts and the region ranked within, when the caller has read them.
+ */
+export async function loadRanking(
+  db: D1Database,
+  request: RankingRequest,
+  known?: { meta: DatasetMeta; within: Region | null },
+): Promise<Ranking> {
   const { level, indicator } = request;
-  const [meta, within] = await Promise.all([
-    readDatasetMeta(db),
-    resolveWithin(db, level, request.within),
-  ]);
+  const [meta, within] = known
+    ? [known.meta, known.within]
+    : await Promise.all([readDatasetMeta(db), resolveWithin(db, level, request.within)]);
   const period = request.period ?? meta.latestPeriod;
   const first = meta.firstPeriod;
   if (!period || !first || period < first || period > (meta.latestPeriod ?? "")) {
@@ -161,12 +167,12 @@ export async function loadSiblingRanking(
   region: Region,
   indicator: RankingIndicator,
   period: string | undefined,
+  known?: { meta: DatasetMeta; parent: Region | null },
 ): Promise<Ranking | null> {
   if (region.level === "village") return null;
-  return loadRanking(db, {
-    level: region.level as RankingLevel,
-    indicator,
-    period,
-    within: region.parent_code,
-  });
+  return loadRanking(
+    db,
+    { level: region.level as RankingLevel, indicator, period, within: region.parent_code },
+    known ? { meta: known.meta, within: known.parent } : undefined,
+  );
 }

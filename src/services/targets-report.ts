@@ -75,8 +75,10 @@ export async function loadTargetsReport(
   db: D1Database,
   code: string,
   request: PageRequest,
+  /** The region and data facts, when the caller has read them already. */
+  known?: ActivityContext,
 ): Promise<TargetsReport> {
-  const context = await loadActivityContext(db, code);
+  const context = known ?? (await loadActivityContext(db, code));
   const [counts, teams] = await Promise.all([
     findTargetCounts(db, code),
     findTeams(db, code, UNITS_LISTED),

@@ -17,6 +17,32 @@ import {
   resolvePeriod,
 } from "../services/region-report.ts";
 import { type ChartData, regionCharts } from "./region-charts.ts";
+import { parsePageParam } from "../lib/activity.ts";
+import { RANKING_INDICATORS, type RankingIndicator } from "../lib/rankings.ts";
+import { activityContext } from "../services/activity-context.ts";
+import { loadProblemsReport, type ProblemsReport } from "../services/problems-report.ts";
+import { loadProjectsReport, type ProjectsReport } from "../services/projects-report.ts";
+import { loadSiblingRanking, type Ranking } from "../services/rankings.ts";
+import { loadTargetsReport, type TargetsReport } from "../services/targets-report.ts";
+import type { Region } from "../db/regions.ts";
+
+/** Items per page of the projects, problems and targets lists: short enough for a phone. */
+const ACTIVITY_PER_PAGE = 10;
+
+/** The projects, problems and targets of the region's subtree, a page of each list. */
+export interface ActivityModel {
+  projects: ProjectsReport;
+  problems: ProblemsReport;
+  targets: TargetsReport;
+  /** Which page parameters were not a page number (the first page is shown). */
+  invalid: { projects: string | null; problems: string | null; targets: string | null };
+}
+
+/** The league table of the region among its siblings, on the indicator the reader chose. */
+export interface RankingModel {
+  indicator: RankingIndicator;
+  ranking: Ranking | null;
+}
 
 export interface RegionPageModel {
   status: number;
@@ -27,6 +53,8 @@ export interface RegionPageModel {
   charts: ChartData[];
   /** The period the reader asked for, if any (carried into links). */
   requested: string | undefined;
+  activity: ActivityModel | null;
+  ranking: RankingModel | null;
 }
 
 export async function loadRegionPageModel(
@@ -45,6 +73,8 @@ export async function loadRegionPageModel(
     children: [],
     charts: [],
     requested,
+    activity: null,
+    ranking: null,
   });
   if (!CODE_PATTERN.test(code)) {
     return fail(
@@ -66,11 +96,86 @@ export async function loadRegionPageModel(
     const data = await loadRegionData(db, code);
     const period = resolvePeriod(data, requested);
     const figures = period ? figuresFor(data, period) : null;
-    const children = figures ? await loadChildren(db, data.region, figures.period) : [];
+    // Everything else the page shows depends only on the region and the period: one wave.
+    const [children, activity, ranking] = await Promise.all([
+      figures ? loadChildren(db, data.region, figures.period) : [],
+      loadActivity(db, data, url),
+      figures ? loadRanking(db, data, figures.period, url) : null,
+    ]);
     const charts = figures ? regionCharts(data, figures, lang) : [];
-    return { status: 200, problem: null, data, figures, children, charts, requested };
+    return {
+      status: 200,
+      problem: null,
+      data,
+      figures,
+      children,
+      charts,
+      requested,
+      activity,
+      ranking,
+    };
   } catch (e) {
     if (!(e instanceof NotFoundError)) throw e;
     return fail(404, en ? e.message : e.detailZh);
+  }
+}
+
+/** The activity lists of the region, a page of each as the query string asks. */
+async function loadActivity(db: D1Database, data: RegionData, url: URL): Promise<ActivityModel> {
+  const params = url.searchParams;
+  const pages = {
+    projects: parsePageParam(params.get("projects_page")),
+    problems: parsePageParam(params.get("problems_page")),
+    targets: parsePageParam(params.get("targets_page")),
+  };
+  const request = (key: keyof typeof pages) => ({
+    page: pages[key].page,
+    perPage: ACTIVITY_PER_PAGE,
+    clamp: true,
+  });
+  // Region and data facts are read once, for the page, not once per list.
+  const context = activityContext(data.region, data.meta);
+  const code = data.region.code;
+  const [projects, problems, targets] = await Promise.all([
+    loadProjectsReport(db, code, request("projects"), context),
+    loadProblemsReport(db, code, request("problems"), context),
+    loadTargetsReport(db, code, request("targets"), context),
+  ]);
+  return {
+    projects,
+    problems,
+    targets,
+    invalid: {
+      projects: pages.projects.invalid,
+      problems: pages.problems.invalid,
+      targets: pages.targets.invalid,
+    },
+  };
+}
+
+/** The league table among the region's siblings (none for villages), on ?rank=. */
+async function loadRanking(
+  db: D1Database,
+  data: RegionData,
+  period: string,
+  url: URL,
+): Promise<RankingModel> {
+  const chosen = url.searchParams.get("rank");
+  const indicator: RankingIndicator = RANKING_INDICATORS.includes(chosen as RankingIndicator)
+    ? (chosen as RankingIndicator)
+    : "share_ge_10w";
+  const parentRef = data.parents.at(-1);
+  const parent: Region | null = parentRef
+    ? { ...parentRef, parent_code: data.parents.at(-2)?.code ?? null }
+    : null;
+  try {
+    const ranking = await loadSiblingRanking(db, data.region, indicator, period, {
+      meta: data.meta,
+      parent,
+    });
+    return { indicator, ranking };
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    return { indicator, ranking: null };
   }
 }
