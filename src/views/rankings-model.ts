@@ -3,21 +3,21 @@
  * Loaded by the page file so that it can set the status (400 for a request it refuses)
  * before anything is rendered.
  */
-import type { DatasetMeta } from "../../db/meta.ts";
-import { readDatasetMeta } from "../../db/meta.ts";
-import { findChildren, findRegion, findTopRegions, type Region } from "../../db/regions.ts";
-import { CODE_PATTERN } from "../../lib/codes.ts";
-import { NotFoundError } from "../../lib/errors.ts";
-import type { Lang } from "../../lib/i18n.ts";
-import { isPeriod, periodRange } from "../../lib/periods.ts";
-import { RANKING_INDICATORS, type RankingIndicator } from "../../lib/rankings.ts";
+import type { DatasetMeta } from "../db/meta.ts";
+import { readDatasetMeta } from "../db/meta.ts";
+import { findChildren, findRegion, findTopRegions, type Region } from "../db/regions.ts";
+import { CODE_PATTERN } from "../lib/codes.ts";
+import { NotFoundError } from "../lib/errors.ts";
+import type { Lang } from "../lib/i18n.ts";
+import { isPeriod, periodRange } from "../lib/periods.ts";
+import { RANKING_INDICATORS, type RankingIndicator } from "../lib/rankings.ts";
 import {
   loadRanking,
   RANKING_LEVELS,
   RankingRequestError,
   type Ranking,
   type RankingLevel,
-} from "../../services/rankings.ts";
+} from "../services/rankings.ts";
 
 export interface RankingsModel {
   status: number;
