@@ -12,7 +12,12 @@ export async function readDatasetMeta(db: D1Database): Promise<DatasetMeta> {
   const { results } = await db
     .prepare("SELECT key, value FROM dataset_meta")
     .all<{ key: string; value: string }>();
-  const get = (key: string) => results.find((r) => r.key === key)?.value ?? null;
+  return datasetMetaOf(Object.fromEntries(results.map((r) => [r.key, r.value])));
+}
+
+/** The facts from dataset_meta's rows, as key → value (see findRegionLineage). */
+export function datasetMetaOf(values: Record<string, string>): DatasetMeta {
+  const get = (key: string) => values[key] ?? null;
   return {
     sampleData: get("sample_data") === "true",
     lastUpdated: get("last_updated"),

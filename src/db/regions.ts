@@ -61,3 +61,34 @@ export async function findDescendants(
     .all<Region>();
   return results;
 }
+
+/**
+ * A region, its ancestors (the prefixes of its code) and the data set's facts, in one
+ * statement: the first read of a region page or summary. `region` is null when no region
+ * has the code; ancestors are ordered from the province down.
+ */
+export async function findRegionLineage(
+  db: D1Database,
+  code: string,
+): Promise<{ region: Region | null; ancestors: Region[]; meta: Record<string, string> }> {
+  const codes = [...ancestorCodes(code), code];
+  const placeholders = codes.map((_, i) => `?${i + 1}`).join(", ");
+  const { results } = await db
+    .prepare(
+      `SELECT ${COLUMNS}, (SELECT json_group_object(key, value) FROM dataset_meta) AS meta
+       FROM regions WHERE code IN (${placeholders})
+       UNION ALL
+       SELECT NULL, NULL, NULL, NULL, NULL, (SELECT json_group_object(key, value) FROM dataset_meta)
+       ORDER BY 1`,
+    )
+    .bind(...codes)
+    .all<Region & { meta: string }>();
+  const meta = JSON.parse(results[0]?.meta ?? "{}") as Record<string, string>;
+  const rows = results.filter((r) => r.code !== null).map(({ meta: _meta, ...r }) => r as Region);
+  const region = rows.find((r) => r.code === code) ?? null;
+  return {
+    region,
+    ancestors: rows.filter((r) => r.code !== code).sort((a, b) => a.code.length - b.code.length),
+    meta,
+  };
+}

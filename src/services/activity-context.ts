@@ -56,3 +56,28 @@ export function countsFor<K extends string>(
   for (const row of rows) out[row.key] += row.count;
   return out;
 }
+
+/**
+ * A list's summary and the page asked for, read together (one round trip): the page is
+ * read at the offset asked for while the summary counts the items, and read again only
+ * when it lies past the end and is moved to the last page (`clamp`).
+ */
+export async function summaryWithPage<S, P>(
+  request: PageRequest,
+  summary: Promise<S>,
+  totalOf: (summary: S) => number,
+  readPage: (perPage: number, offset: number) => Promise<P>,
+  empty: P,
+): Promise<{ summary: S; window: { info: Paging; offset: number }; rows: P }> {
+  const guess = (Math.max(1, Math.floor(request.page)) - 1) * request.perPage;
+  const [counted, guessed] = await Promise.all([summary, readPage(request.perPage, guess)]);
+  const total = totalOf(counted);
+  const window = paging(total, request);
+  const rows =
+    total === 0
+      ? empty
+      : window.offset === guess
+        ? guessed
+        : await readPage(window.info.per_page, window.offset);
+  return { summary: counted, window, rows };
+}

@@ -20,8 +20,8 @@ import {
 import {
   type ActivityContext,
   loadActivityContext,
+  summaryWithPage,
   type PageRequest,
-  paging,
 } from "./activity-context.ts";
 
 export interface ProblemEvent {
@@ -65,22 +65,27 @@ export async function loadProblemsReport(
   known?: ActivityContext,
 ): Promise<ProblemsReport> {
   const context = known ?? (await loadActivityContext(db, code));
-  const [counts, days, byDepartment] = await Promise.all([
-    findProblemCounts(db, code, context.data_date),
-    findProblemDayTallies(db, code),
-    findOpenByDepartment(db, code, context.data_date),
-  ]);
+  // Counts, tallies and the page asked for in one round trip (see summaryWithPage).
+  const read = await summaryWithPage(
+    request,
+    Promise.all([
+      findProblemCounts(db, code, context.data_date),
+      findProblemDayTallies(db, code),
+      findOpenByDepartment(db, code, context.data_date),
+    ]),
+    ([counts]) => counts.reduce((sum, c) => sum + c.problems, 0),
+    (perPage, offset) => findProblemPage(db, code, context.data_date, perPage, offset),
+    { rows: [], events: [] },
+  );
+  const [counts, days, byDepartment] = read.summary;
   const summary = summariseProblems(
     Object.fromEntries(counts.map((c) => [c.status, c.problems])),
     counts.reduce((sum, c) => sum + c.overdue, 0),
     days.claim,
     days.resolve,
   );
-  const window = paging(summary.collected, request);
-  const { rows, events } =
-    summary.collected > 0
-      ? await findProblemPage(db, code, context.data_date, window.info.per_page, window.offset)
-      : { rows: [], events: [] };
+  const { window } = read;
+  const { rows, events } = read.rows;
   const history = new Map<number, ProblemEvent[]>();
   for (const e of events) {
     const list = history.get(e.problem_id) ?? [];

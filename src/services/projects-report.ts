@@ -13,8 +13,8 @@ import {
   type ActivityContext,
   countsFor,
   loadActivityContext,
+  summaryWithPage,
   type PageRequest,
-  paging,
 } from "./activity-context.ts";
 
 interface Sums {
@@ -69,7 +69,18 @@ export async function loadProjectsReport(
   known?: ActivityContext,
 ): Promise<ProjectsReport> {
   const context = known ?? (await loadActivityContext(db, code));
-  const groups = await findProjectGroups(db, code, context.data_date);
+  // The groups and the page asked for in one round trip (see summaryWithPage).
+  const {
+    summary: groups,
+    window,
+    rows,
+  } = await summaryWithPage(
+    request,
+    findProjectGroups(db, code, context.data_date),
+    (gs) => gs.reduce((n, g) => n + g.projects, 0),
+    (perPage, offset) => findProjectPage(db, code, context.data_date, perPage, offset),
+    [],
+  );
   const total = zero();
   let overdue = 0;
   const byCategory = Object.fromEntries(PROJECT_CATEGORIES.map((c) => [c, zero()])) as Record<
@@ -88,11 +99,6 @@ export async function loadProjectsReport(
       byBatch.set(g.batch, batch);
     }
   }
-  const window = paging(total.projects, request);
-  const rows =
-    total.projects > 0
-      ? await findProjectPage(db, code, context.data_date, window.info.per_page, window.offset)
-      : [];
   return {
     ...context,
     summary: {

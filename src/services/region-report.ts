@@ -4,10 +4,10 @@
  * (or, for a single village, from its own returns) through the indicator functions.
  */
 import type { DatasetMeta } from "../db/meta.ts";
-import { readDatasetMeta } from "../db/meta.ts";
+import { datasetMetaOf } from "../db/meta.ts";
 import type { Region } from "../db/regions.ts";
-import { findAncestors, findChildren, findRegion } from "../db/regions.ts";
-import type { PeriodReturn, StatsRow } from "../db/stats.ts";
+import { findChildren, findRegionLineage } from "../db/regions.ts";
+import type { PeriodReturn } from "../db/stats.ts";
 import {
   findChildrenStats,
   findRegionStatsSeries,
@@ -15,7 +15,7 @@ import {
   findVillageReturns,
   rollupFromRow,
 } from "../db/stats.ts";
-import { isVillageCommittee } from "../lib/codes.ts";
+import { isVillageCommittee, levelOfCode } from "../lib/codes.ts";
 import { NotFoundError } from "../lib/errors.ts";
 import type { BandKey, Indicators, Rollup, Source } from "../lib/indicators.ts";
 import { BANDS, indicatorsFromRollup, rollupReturns, SOURCES } from "../lib/indicators.ts";
@@ -88,17 +88,20 @@ export async function loadRegionData(
   code: string,
   asOf: string | null = null,
 ): Promise<RegionData> {
-  const region = await findRegion(db, code);
-  if (!region) {
-    throw new NotFoundError(`No region has the code ${code}.`, `没有代码为 ${code} 的地区。`);
-  }
-  const isVillage = region.level === "village";
-  const [parents, meta, returns, statsRows] = await Promise.all([
-    findAncestors(db, code),
-    readDatasetMeta(db),
+  // One round trip: the region with its ancestors and the data facts, and its figures (a
+  // village's returns, or a region's rollups: the code's length says which).
+  const isVillage = levelOfCode(code) === "village";
+  const [lineage, returns, statsRows] = await Promise.all([
+    findRegionLineage(db, code),
     isVillage ? findVillageReturns(db, code, asOf) : null,
     isVillage ? null : findRegionStatsSeries(db, code, asOf),
   ]);
+  const region = lineage.region;
+  if (!region) {
+    throw new NotFoundError(`No region has the code ${code}.`, `没有代码为 ${code} 的地区。`);
+  }
+  const parents = lineage.ancestors;
+  const meta = datasetMetaOf(lineage.meta);
   const rollups = returns
     ? villageRollups(region, returns, datasetPeriods(meta))
     : new Map((statsRows ?? []).map((row) => [row.period, rollupFromRow(row)]));
@@ -154,11 +157,16 @@ export async function loadChildren(
   period: string | null,
   asOf: string | null = null,
 ): Promise<ChildRow[]> {
-  const children = await findChildren(db, region.code);
-  if (!period) return children.map((child) => ({ region: toRef(child), indicators: null }));
+  if (!period) {
+    return (await findChildren(db, region.code)).map((child) => ({
+      region: toRef(child),
+      indicators: null,
+    }));
+  }
   if (region.level === "township") {
     // Children are villages: their own return (and a year earlier) for the period.
-    const [current, previous] = await Promise.all([
+    const [children, current, previous] = await Promise.all([
+      findChildren(db, region.code),
       findReturnsForVillages(db, region.code, period, asOf),
       findReturnsForVillages(db, region.code, previousYear(period), asOf),
     ]);
@@ -173,7 +181,10 @@ export async function loadChildren(
       return { region: toRef(child), indicators: indicatorsFromRollup(rollup) };
     });
   }
-  const stats: Map<string, StatsRow> = await findChildrenStats(db, region.code, period, asOf);
+  const [children, stats] = await Promise.all([
+    findChildren(db, region.code),
+    findChildrenStats(db, region.code, period, asOf),
+  ]);
   return children.map((child) => {
     const row = stats.get(child.code);
     return {

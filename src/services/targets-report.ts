@@ -20,8 +20,8 @@ import {
   type ActivityContext,
   countsFor,
   loadActivityContext,
+  summaryWithPage,
   type PageRequest,
-  paging,
 } from "./activity-context.ts";
 
 /** Dispatching units listed per region (the ones with most teams); the rest are counted. */
@@ -79,10 +79,16 @@ export async function loadTargetsReport(
   known?: ActivityContext,
 ): Promise<TargetsReport> {
   const context = known ?? (await loadActivityContext(db, code));
-  const [counts, teams] = await Promise.all([
-    findTargetCounts(db, code),
-    findTeams(db, code, UNITS_LISTED),
-  ]);
+  // Counts, teams and the page asked for in one round trip (see summaryWithPage).
+  const read = await summaryWithPage(
+    request,
+    Promise.all([findTargetCounts(db, code), findTeams(db, code, UNITS_LISTED)]),
+    ([counts]) => counts.reduce((sum, c) => sum + c.targets, 0),
+    (perPage, offset) => findTargetPage(db, code, perPage, offset),
+    [],
+  );
+  const [counts, teams] = read.summary;
+  const { window, rows } = read;
   const total = counts.reduce((sum, c) => sum + c.targets, 0);
   const byPhaseStatus = Object.fromEntries(
     TARGET_PHASES.map((phase) => [
@@ -93,8 +99,6 @@ export async function loadTargetsReport(
       ),
     ]),
   ) as Record<TargetPhase, Record<TargetStatus, number>>;
-  const window = paging(total, request);
-  const rows = total > 0 ? await findTargetPage(db, code, window.info.per_page, window.offset) : [];
   return {
     ...context,
     summary: {
