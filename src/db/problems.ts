@@ -17,66 +17,70 @@ const RANGE = "p.region_code >= ?1 AND p.region_code < ?2";
 const UNRESOLVED = "p.status IN ('open', 'claimed')";
 const OVERDUE = `(${UNRESOLVED} AND p.due_on < ?3)`;
 
-export async function findProblemCounts(
-  db: D1Database,
-  code: string,
-  dataDate: string | null,
-): Promise<{ status: ProblemStatus; problems: number; overdue: number }[]> {
-  const [low, high] = subtreeRange(code);
-  const { results } = await db
-    .prepare(
-      `SELECT p.status, count(*) AS problems, sum(${OVERDUE}) AS overdue
-       FROM problems p WHERE ${RANGE} GROUP BY p.status`,
-    )
-    .bind(low, high, dataDate ?? "")
-    .all<{ status: ProblemStatus; problems: number; overdue: number }>();
-  return results;
+export interface ProblemSummaryRows {
+  counts: { status: ProblemStatus; problems: number; overdue: number }[];
+  /**
+   * Tallies of the days from raising to claiming (claimed problems) and to resolution
+   * (resolved ones): one row per distinct number of days, so a province's problems cost
+   * a few hundred rows, not one per problem.
+   */
+  days: { claim: Tally; resolve: Tally };
+  /** Unresolved and overdue problems per claiming department (null: not yet claimed). */
+  byDepartment: { department: string | null; unresolved: number; overdue: number }[];
 }
 
 /**
- * Tallies of the days from raising to claiming (claimed problems) and to resolution
- * (resolved ones): one row per distinct number of days, so a province's problems cost
- * a few hundred rows, not one per problem.
+ * A subtree's problems summed up in one statement (one round trip, one query): counts by
+ * status, the day tallies, and the unresolved problems by department, most overdue first.
  */
-export async function findProblemDayTallies(
+export async function findProblemSummary(
   db: D1Database,
   code: string,
-): Promise<{ claim: Tally; resolve: Tally }> {
+  dataDate: string | null,
+): Promise<ProblemSummaryRows> {
   const [low, high] = subtreeRange(code);
   const days = (column: string) =>
     `CAST(round(julianday(p.${column}) - julianday(p.raised_on)) AS INTEGER)`;
   const { results } = await db
     .prepare(
-      `SELECT 'claim' AS step, ${days("claimed_on")} AS days, count(*) AS cases
-       FROM problems p WHERE ${RANGE} AND p.claimed_on IS NOT NULL GROUP BY 2
+      `SELECT 'status' AS part, p.status AS name, NULL AS days, count(*) AS n, sum(${OVERDUE}) AS m
+       FROM problems p WHERE ${RANGE} GROUP BY p.status
        UNION ALL
-       SELECT 'resolve', ${days("resolved_on")}, count(*)
-       FROM problems p WHERE ${RANGE} AND p.resolved_on IS NOT NULL GROUP BY 2`,
-    )
-    .bind(low, high)
-    .all<{ step: "claim" | "resolve"; days: number; cases: number }>();
-  const of = (step: string): Tally =>
-    results.filter((r) => r.step === step).map((r) => [r.days, r.cases] as const);
-  return { claim: of("claim"), resolve: of("resolve") };
-}
-
-/** Unresolved and overdue problems per claiming department (null: not yet claimed). */
-export async function findOpenByDepartment(
-  db: D1Database,
-  code: string,
-  dataDate: string | null,
-): Promise<{ department: string | null; unresolved: number; overdue: number }[]> {
-  const [low, high] = subtreeRange(code);
-  const { results } = await db
-    .prepare(
-      `SELECT p.department, count(*) AS unresolved, sum(p.due_on < ?3) AS overdue
-       FROM problems p WHERE ${RANGE} AND ${UNRESOLVED}
-       GROUP BY p.department
-       ORDER BY overdue DESC, unresolved DESC, p.department IS NULL, p.department`,
+       SELECT 'claim', NULL, ${days("claimed_on")}, count(*), NULL
+       FROM problems p WHERE ${RANGE} AND p.claimed_on IS NOT NULL GROUP BY 3
+       UNION ALL
+       SELECT 'resolve', NULL, ${days("resolved_on")}, count(*), NULL
+       FROM problems p WHERE ${RANGE} AND p.resolved_on IS NOT NULL GROUP BY 3
+       UNION ALL
+       SELECT 'department', p.department, NULL, count(*), sum(p.due_on < ?3)
+       FROM problems p WHERE ${RANGE} AND ${UNRESOLVED} GROUP BY p.department`,
     )
     .bind(low, high, dataDate ?? "")
-    .all<{ department: string | null; unresolved: number; overdue: number }>();
-  return results;
+    .all<{ part: string; name: string | null; days: number | null; n: number; m: number | null }>();
+  const part = (name: string) => results.filter((r) => r.part === name);
+  const tally = (name: string): Tally => part(name).map((r) => [r.days ?? 0, r.n] as const);
+  return {
+    counts: part("status").map((r) => ({
+      status: r.name as ProblemStatus,
+      problems: r.n,
+      overdue: r.m ?? 0,
+    })),
+    days: { claim: tally("claim"), resolve: tally("resolve") },
+    byDepartment: part("department")
+      .map((r) => ({ department: r.name, unresolved: r.n, overdue: r.m ?? 0 }))
+      // Most overdue first, then most unresolved; not yet claimed last; then by name.
+      .sort(
+        (a, b) =>
+          b.overdue - a.overdue ||
+          b.unresolved - a.unresolved ||
+          Number(a.department === null) - Number(b.department === null) ||
+          ((a.department ?? "") < (b.department ?? "")
+            ? -1
+            : a.department === b.department
+              ? 0
+              : 1),
+      ),
+  };
 }
 
 export interface ProblemRow {

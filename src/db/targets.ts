@@ -13,22 +13,6 @@ export type TargetStatus = (typeof TARGET_STATUSES)[number];
 export const TARGET_CATEGORIES = keys("target_category");
 export type TargetCategory = (typeof TARGET_CATEGORIES)[number];
 
-export async function findTargetCounts(
-  db: D1Database,
-  code: string,
-): Promise<{ phase: TargetPhase; status: TargetStatus; targets: number; signed_off: number }[]> {
-  const [low, high] = subtreeRange(code);
-  const { results } = await db
-    .prepare(
-      `SELECT t.phase, t.status, count(*) AS targets, count(t.signed_off_by) AS signed_off
-       FROM targets t WHERE t.village_code >= ?1 AND t.village_code < ?2
-       GROUP BY t.phase, t.status`,
-    )
-    .bind(low, high)
-    .all<{ phase: TargetPhase; status: TargetStatus; targets: number; signed_off: number }>();
-  return results;
-}
-
 export interface TeamTotals {
   teams: number;
   members: number;
@@ -42,32 +26,70 @@ export interface UnitRow {
   members: number;
 }
 
-/** Team totals, and the dispatching units with the most teams (up to `limit`). */
-export async function findTeams(
+/**
+ * A subtree's targets and work teams summed up in one statement (one round trip, one
+ * query): targets by phase and status (and how many signed off), the teams' totals, and
+ * the `limit` dispatching units with the most teams.
+ */
+export async function findTargetSummary(
   db: D1Database,
   code: string,
   limit: number,
-): Promise<{ totals: TeamTotals; units: UnitRow[] }> {
+): Promise<{
+  counts: { phase: TargetPhase; status: TargetStatus; targets: number; signed_off: number }[];
+  totals: TeamTotals;
+  units: UnitRow[];
+}> {
   const [low, high] = subtreeRange(code);
-  const [totals, units] = await db.batch([
-    db
-      .prepare(
-        `SELECT count(*) AS teams, coalesce(sum(w.members), 0) AS members,
-           count(DISTINCT w.village_code) AS villages, count(DISTINCT w.dispatching_unit) AS units
-         FROM work_teams w WHERE w.village_code >= ?1 AND w.village_code < ?2`,
-      )
-      .bind(low, high),
-    db
-      .prepare(
-        `SELECT w.dispatching_unit AS unit, count(*) AS teams, sum(w.members) AS members
+  const { results } = await db
+    .prepare(
+      `SELECT 'count' AS part, t.phase AS a, t.status AS b, count(*) AS n1,
+         count(t.signed_off_by) AS n2, NULL AS n3, NULL AS n4
+       FROM targets t WHERE t.village_code >= ?1 AND t.village_code < ?2
+       GROUP BY t.phase, t.status
+       UNION ALL
+       SELECT 'totals', NULL, NULL, count(*), coalesce(sum(w.members), 0),
+         count(DISTINCT w.village_code), count(DISTINCT w.dispatching_unit)
+       FROM work_teams w WHERE w.village_code >= ?1 AND w.village_code < ?2
+       UNION ALL
+       SELECT * FROM (
+         SELECT 'unit', w.dispatching_unit, NULL, count(*) AS teams, sum(w.members) AS members,
+           NULL, NULL
          FROM work_teams w WHERE w.village_code >= ?1 AND w.village_code < ?2
-         GROUP BY w.dispatching_unit ORDER BY teams DESC, members DESC, unit LIMIT ?3`,
-      )
-      .bind(low, high, limit),
-  ]);
+         GROUP BY w.dispatching_unit ORDER BY teams DESC, members DESC, w.dispatching_unit LIMIT ?3
+       )`,
+    )
+    .bind(low, high, limit)
+    .all<{
+      part: string;
+      a: string | null;
+      b: string | null;
+      n1: number;
+      n2: number | null;
+      n3: number | null;
+      n4: number | null;
+    }>();
+  const totals = results.find((r) => r.part === "totals");
   return {
-    totals: (totals?.results[0] ?? { teams: 0, members: 0, villages: 0, units: 0 }) as TeamTotals,
-    units: (units?.results ?? []) as UnitRow[],
+    counts: results
+      .filter((r) => r.part === "count")
+      .map((r) => ({
+        phase: r.a as TargetPhase,
+        status: r.b as TargetStatus,
+        targets: r.n1,
+        signed_off: r.n2 ?? 0,
+      })),
+    totals: {
+      teams: totals?.n1 ?? 0,
+      members: totals?.n2 ?? 0,
+      villages: totals?.n3 ?? 0,
+      units: totals?.n4 ?? 0,
+    },
+    // Most teams first, then most members, then by name (as the subquery chose them).
+    units: results
+      .filter((r) => r.part === "unit")
+      .map((r) => ({ unit: r.a as string, teams: r.n1, members: r.n2 ?? 0 }))
+      .sort((x, y) => y.teams - x.teams || y.members - x.members || (x.unit < y.unit ? -1 : 1)),
   };
 }
 

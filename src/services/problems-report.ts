@@ -4,9 +4,7 @@
  * with each problem's status history. What the API and pages show.
  */
 import {
-  findOpenByDepartment,
-  findProblemCounts,
-  findProblemDayTallies,
+  findProblemSummary,
   findProblemPage,
   type ProblemCategory,
   type ProblemChannel,
@@ -68,16 +66,12 @@ export async function loadProblemsReport(
   // Counts, tallies and the page asked for in one round trip (see summaryWithPage).
   const read = await summaryWithPage(
     request,
-    Promise.all([
-      findProblemCounts(db, code, context.data_date),
-      findProblemDayTallies(db, code),
-      findOpenByDepartment(db, code, context.data_date),
-    ]),
-    ([counts]) => counts.reduce((sum, c) => sum + c.problems, 0),
+    findProblemSummary(db, code, context.data_date),
+    ({ counts }) => counts.reduce((sum, c) => sum + c.problems, 0),
     (perPage, offset) => findProblemPage(db, code, context.data_date, perPage, offset),
     { rows: [], events: [] },
   );
-  const [counts, days, byDepartment] = read.summary;
+  const { counts, days, byDepartment } = read.summary;
   const summary = summariseProblems(
     Object.fromEntries(counts.map((c) => [c.status, c.problems])),
     counts.reduce((sum, c) => sum + c.overdue, 0),

@@ -4,9 +4,8 @@
  * and dispatching units (no personal data). What the API and pages show.
  */
 import {
-  findTargetCounts,
   findTargetPage,
-  findTeams,
+  findTargetSummary,
   TARGET_PHASES,
   TARGET_STATUSES,
   type TargetCategory,
@@ -82,12 +81,12 @@ export async function loadTargetsReport(
   // Counts, teams and the page asked for in one round trip (see summaryWithPage).
   const read = await summaryWithPage(
     request,
-    Promise.all([findTargetCounts(db, code), findTeams(db, code, UNITS_LISTED)]),
-    ([counts]) => counts.reduce((sum, c) => sum + c.targets, 0),
+    findTargetSummary(db, code, UNITS_LISTED),
+    ({ counts }) => counts.reduce((sum, c) => sum + c.targets, 0),
     (perPage, offset) => findTargetPage(db, code, perPage, offset),
     [],
   );
-  const [counts, teams] = read.summary;
+  const { counts, ...teams } = read.summary;
   const { window, rows } = read;
   const total = counts.reduce((sum, c) => sum + c.targets, 0);
   const byPhaseStatus = Object.fromEntries(
