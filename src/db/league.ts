@@ -20,40 +20,33 @@ const STATS = `s.period, s.villages, s.reporting, s.income_total, s.operating, s
   s.band_10w_30w, s.band_30w_50w, s.band_50w_100w, s.band_ge_100w, s.yoy_matched,
   s.yoy_current, s.yoy_previous`;
 
-/** Regions at `level` under `within` (all of them when null), in code order. */
-export async function findRegionsAtLevel(
-  db: D1Database,
-  level: Level,
-  within: string | null,
-): Promise<LevelRegion[]> {
-  const [low, high] = within ? subtreeRange(within) : ["", "~"];
-  const { results } = await db
-    .prepare(
-      `SELECT code, name, kind, parent_code FROM regions
-       WHERE level = ?1 AND code > ?2 AND code < ?3 ORDER BY code`,
-    )
-    .bind(level, low, high)
-    .all<LevelRegion>();
-  return results;
-}
-
-/** Live rollups of the regions at `level` under `within` for the given periods. */
-export async function findLevelStats(
+/**
+ * The regions at `level` under `within` (all of them when null), in code order, with their
+ * live rollups for the given periods (none where a region has no row): one statement.
+ */
+export async function findLevelLeague(
   db: D1Database,
   level: Level,
   within: string | null,
   periods: readonly string[],
-): Promise<(StatsRow & { region_code: string })[]> {
+): Promise<{ regions: LevelRegion[]; stats: (StatsRow & { region_code: string })[] }> {
   const [low, high] = within ? subtreeRange(within) : ["", "~"];
   const { results } = await db
     .prepare(
-      `SELECT r.code AS region_code, ${STATS}
-       FROM regions r JOIN region_period_stats s
+      `SELECT r.code, r.name, r.kind, r.parent_code, ${STATS}
+       FROM regions r LEFT JOIN region_period_stats s
          ON s.region_code = r.code AND s.valid_to IS NULL
         AND s.period IN (SELECT value FROM json_each(?4))
-       WHERE r.level = ?1 AND r.code > ?2 AND r.code < ?3`,
+       WHERE r.level = ?1 AND r.code > ?2 AND r.code < ?3
+       ORDER BY r.code`,
     )
     .bind(level, low, high, JSON.stringify(periods))
-    .all<StatsRow & { region_code: string }>();
-  return results;
+    .all<LevelRegion & StatsRow>();
+  const regions: LevelRegion[] = [];
+  const stats: (StatsRow & { region_code: string })[] = [];
+  for (const { code, name, kind, parent_code, ...row } of results) {
+    if (regions.at(-1)?.code !== code) regions.push({ code, name, kind, parent_code });
+    if (row.period !== null) stats.push({ ...row, region_code: code });
+  }
+  return { regions, stats };
 }

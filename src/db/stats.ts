@@ -4,6 +4,7 @@
  */
 import { returnsAsOf, statsAsOf } from "./as-of.ts";
 import type { Rollup, VillageReturn } from "../lib/indicators.ts";
+import type { Region } from "./regions.ts";
 
 /** One row of region_period_stats as stored. */
 export interface StatsRow {
@@ -81,6 +82,33 @@ export async function findRegionStatsSeries(
 }
 
 /** The rollups of a region's children for one period, keyed by child code. */
+/**
+ * A region's children with their rollups for one period (none where a child has no row),
+ * in one statement: the children table of a region page.
+ */
+export async function findChildrenWithStats(
+  db: D1Database,
+  parentCode: string,
+  period: string,
+  asOf: string | null = null,
+): Promise<{ children: Region[]; stats: Map<string, StatsRow> }> {
+  const { results } = await db
+    .prepare(
+      `SELECT r.code, r.name, r.level, r.parent_code, r.kind, ${STATS_COLUMNS_OF_S}
+       FROM regions r LEFT JOIN region_period_stats s
+         ON s.region_code = r.code AND s.period = ?2 AND ${statsAsOf("s", asOf ? "?3" : null)}
+       WHERE r.parent_code = ?1 ORDER BY r.code`,
+    )
+    .bind(...(asOf ? [parentCode, period, asOf] : [parentCode, period]))
+    .all<Region & StatsRow>();
+  const stats = new Map<string, StatsRow>();
+  const children = results.map(({ code, name, level, parent_code, kind, ...row }) => {
+    if (row.period !== null) stats.set(code, row);
+    return { code, name, level, parent_code, kind };
+  });
+  return { children, stats };
+}
+
 export async function findChildrenStats(
   db: D1Database,
   parentCode: string,

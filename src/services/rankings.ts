@@ -2,7 +2,7 @@
  * League tables (比武榜) for the API, the /rankings page and each region page's section:
  * computed here once, from the per-region rollups, so that the pages and the API agree.
  */
-import { findLevelStats, findRegionsAtLevel } from "../db/league.ts";
+import { findLevelLeague } from "../db/league.ts";
 import { readDatasetMeta, type DatasetMeta } from "../db/meta.ts";
 import { findRegion, type Region } from "../db/regions.ts";
 import { rollupFromRow } from "../db/stats.ts";
@@ -112,10 +112,12 @@ export async function loadRanking(
   }
   const previousPeriod = addMonths(period, -1) >= first ? addMonths(period, -1) : null;
   const code = within?.code ?? null;
-  const [regions, stats] = await Promise.all([
-    findRegionsAtLevel(db, level, code),
-    findLevelStats(db, level, code, previousPeriod ? [period, previousPeriod] : [period]),
-  ]);
+  const { regions, stats } = await findLevelLeague(
+    db,
+    level,
+    code,
+    previousPeriod ? [period, previousPeriod] : [period],
+  );
   const figureOf = new Map<string, Figure>();
   for (const row of stats) {
     const figure = rankingFigure(indicatorsFromRollup(rollupFromRow(row)), indicator);

@@ -9,7 +9,7 @@ import type { Region } from "../db/regions.ts";
 import { findChildren, findRegionLineage } from "../db/regions.ts";
 import type { PeriodReturn } from "../db/stats.ts";
 import {
-  findChildrenStats,
+  findChildrenWithStats,
   findRegionStatsSeries,
   findReturnsForVillages,
   findVillageReturns,
@@ -181,10 +181,7 @@ export async function loadChildren(
       return { region: toRef(child), indicators: indicatorsFromRollup(rollup) };
     });
   }
-  const [children, stats] = await Promise.all([
-    findChildren(db, region.code),
-    findChildrenStats(db, region.code, period, asOf),
-  ]);
+  const { children, stats } = await findChildrenWithStats(db, region.code, period, asOf);
   return children.map((child) => {
     const row = stats.get(child.code);
     return {
