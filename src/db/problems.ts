@@ -5,6 +5,7 @@
  * when it is unresolved (open or claimed) and its due date is before the data date.
  */
 import { subtreeRange } from "../lib/codes.ts";
+import type { Read } from "./json-rows.ts";
 import type { ProblemStatus, Tally } from "../lib/problem-indicators.ts";
 import { keys } from "../lib/vocabulary.ts";
 
@@ -33,17 +34,13 @@ export interface ProblemSummaryRows {
  * A subtree's problems summed up in one statement (one round trip, one query): counts by
  * status, the day tallies, and the unresolved problems by department, most overdue first.
  */
-export async function findProblemSummary(
-  db: D1Database,
-  code: string,
-  dataDate: string | null,
-): Promise<ProblemSummaryRows> {
+/** The read of a subtree's problem summary (see json-rows.ts and problemSummaryOf). */
+export function problemSummaryRead(code: string, dataDate: string | null): Read {
   const [low, high] = subtreeRange(code);
   const days = (column: string) =>
     `CAST(round(julianday(p.${column}) - julianday(p.raised_on)) AS INTEGER)`;
-  const { results } = await db
-    .prepare(
-      `SELECT 'status' AS part, p.status AS name, NULL AS days, count(*) AS n, sum(${OVERDUE}) AS m
+  return {
+    sql: `SELECT 'status' AS part, p.status AS name, NULL AS days, count(*) AS n, sum(${OVERDUE}) AS m
        FROM problems p WHERE ${RANGE} GROUP BY p.status
        UNION ALL
        SELECT 'claim', NULL, ${days("claimed_on")}, count(*), NULL
@@ -54,9 +51,21 @@ export async function findProblemSummary(
        UNION ALL
        SELECT 'department', p.department, NULL, count(*), sum(p.due_on < ?3)
        FROM problems p WHERE ${RANGE} AND ${UNRESOLVED} GROUP BY p.department`,
-    )
-    .bind(low, high, dataDate ?? "")
-    .all<{ part: string; name: string | null; days: number | null; n: number; m: number | null }>();
+    params: [low, high, dataDate ?? ""],
+    columns: ["part", "name", "days", "n", "m"],
+  };
+}
+
+type SummaryRow = {
+  part: string;
+  name: string | null;
+  days: number | null;
+  n: number;
+  m: number | null;
+};
+
+/** The summary from the read's rows. */
+export function problemSummaryOf(results: SummaryRow[]): ProblemSummaryRows {
   const part = (name: string) => results.filter((r) => r.part === name);
   const tally = (name: string): Tally => part(name).map((r) => [r.days ?? 0, r.n] as const);
   return {
@@ -81,6 +90,23 @@ export async function findProblemSummary(
               : 1),
       ),
   };
+}
+
+/**
+ * A subtree's problems summed up in one statement (one round trip, one query): counts by
+ * status, the day tallies, and the unresolved problems by department, most overdue first.
+ */
+export async function findProblemSummary(
+  db: D1Database,
+  code: string,
+  dataDate: string | null,
+): Promise<ProblemSummaryRows> {
+  const read = problemSummaryRead(code, dataDate);
+  const { results } = await db
+    .prepare(read.sql)
+    .bind(...read.params)
+    .all<SummaryRow>();
+  return problemSummaryOf(results);
 }
 
 export interface ProblemRow {
@@ -114,6 +140,54 @@ export interface ProblemEventRow {
 const PAGE = `SELECT p.id FROM problems p WHERE ${RANGE}
   ORDER BY ${UNRESOLVED} DESC, ${OVERDUE} DESC, p.raised_on DESC, p.id DESC LIMIT ?4 OFFSET ?5`;
 
+/** The reads of one page of the list and of the status events of the problems on it. */
+export function problemPageReads(
+  code: string,
+  dataDate: string | null,
+  limit: number,
+  offset: number,
+): { rows: Read; events: Read } {
+  const [low, high] = subtreeRange(code);
+  const params = [low, high, dataDate ?? "", limit, offset];
+  return {
+    rows: {
+      sql: `SELECT p.id, p.region_code, r.name AS region_name, p.project_id, j.title AS project_title,
+           p.title, p.category, p.channel, p.raised_on, p.due_on, p.department, p.claimed_on,
+           p.resolved_on, p.closed_on, p.status, ${OVERDUE} AS overdue
+         FROM problems p JOIN regions r ON r.code = p.region_code
+           LEFT JOIN projects j ON j.id = p.project_id
+         WHERE p.id IN (${PAGE})
+         ORDER BY ${UNRESOLVED} DESC, ${OVERDUE} DESC, p.raised_on DESC, p.id DESC`,
+      params,
+      columns: [
+        "id",
+        "region_code",
+        "region_name",
+        "project_id",
+        "project_title",
+        "title",
+        "category",
+        "channel",
+        "raised_on",
+        "due_on",
+        "department",
+        "claimed_on",
+        "resolved_on",
+        "closed_on",
+        "status",
+        "overdue",
+      ],
+    },
+    events: {
+      sql: `SELECT e.problem_id, e.status, e.event_date, e.department, e.note
+         FROM problem_events e WHERE e.problem_id IN (${PAGE})
+         ORDER BY e.problem_id, e.event_date, e.id`,
+      params,
+      columns: ["problem_id", "status", "event_date", "department", "note"],
+    },
+  };
+}
+
 /** One page of the list, and the status events of the problems on it. */
 export async function findProblemPage(
   db: D1Database,
@@ -122,27 +196,10 @@ export async function findProblemPage(
   limit: number,
   offset: number,
 ): Promise<{ rows: ProblemRow[]; events: ProblemEventRow[] }> {
-  const [low, high] = subtreeRange(code);
-  const params = [low, high, dataDate ?? "", limit, offset];
+  const reads = problemPageReads(code, dataDate, limit, offset);
   const [rows, events] = await db.batch([
-    db
-      .prepare(
-        `SELECT p.id, p.region_code, r.name AS region_name, p.project_id, j.title AS project_title,
-           p.title, p.category, p.channel, p.raised_on, p.due_on, p.department, p.claimed_on,
-           p.resolved_on, p.closed_on, p.status, ${OVERDUE} AS overdue
-         FROM problems p JOIN regions r ON r.code = p.region_code
-           LEFT JOIN projects j ON j.id = p.project_id
-         WHERE p.id IN (${PAGE})
-         ORDER BY ${UNRESOLVED} DESC, ${OVERDUE} DESC, p.raised_on DESC, p.id DESC`,
-      )
-      .bind(...params),
-    db
-      .prepare(
-        `SELECT e.problem_id, e.status, e.event_date, e.department, e.note
-         FROM problem_events e WHERE e.problem_id IN (${PAGE})
-         ORDER BY e.problem_id, e.event_date, e.id`,
-      )
-      .bind(...params),
+    db.prepare(reads.rows.sql).bind(...reads.rows.params),
+    db.prepare(reads.events.sql).bind(...reads.events.params),
   ]);
   return {
     rows: (rows?.results ?? []) as ProblemRow[],

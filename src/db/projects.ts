@@ -4,6 +4,7 @@
  * overdue when its planned completion is before the data date and it is not completed.
  */
 import { subtreeRange } from "../lib/codes.ts";
+import type { Read } from "./json-rows.ts";
 import { keys } from "../lib/vocabulary.ts";
 
 export const PROJECT_STATUSES = keys("project_status");
@@ -44,23 +45,83 @@ export interface ProjectRow {
 
 const OVERDUE = "(p.status <> 'completed' AND p.planned_completion < ?3)";
 
+/** The read of a subtree's projects by status, category and batch (see json-rows.ts). */
+export function projectGroupsRead(code: string, dataDate: string | null): Read {
+  const [low, high] = subtreeRange(code);
+  return {
+    sql: `SELECT p.status, p.category, p.batch, count(*) AS projects, sum(p.budget) AS budget,
+         sum(p.invested) AS invested, sum(${OVERDUE}) AS overdue,
+         min(p.start_date) AS first_start
+       FROM projects p WHERE p.region_code >= ?1 AND p.region_code < ?2
+       GROUP BY p.status, p.category, p.batch`,
+    params: [low, high, dataDate ?? ""],
+    columns: [
+      "status",
+      "category",
+      "batch",
+      "projects",
+      "budget",
+      "invested",
+      "overdue",
+      "first_start",
+    ],
+  };
+}
+
 export async function findProjectGroups(
   db: D1Database,
   code: string,
   dataDate: string | null,
 ): Promise<ProjectGroup[]> {
-  const [low, high] = subtreeRange(code);
+  const read = projectGroupsRead(code, dataDate);
   const { results } = await db
-    .prepare(
-      `SELECT p.status, p.category, p.batch, count(*) AS projects, sum(p.budget) AS budget,
-         sum(p.invested) AS invested, sum(${OVERDUE}) AS overdue,
-         min(p.start_date) AS first_start
-       FROM projects p WHERE p.region_code >= ?1 AND p.region_code < ?2
-       GROUP BY p.status, p.category, p.batch`,
-    )
-    .bind(low, high, dataDate ?? "")
+    .prepare(read.sql)
+    .bind(...read.params)
     .all<ProjectGroup>();
   return results;
+}
+
+/**
+ * The read of one page of the list: overdue first, then under way, suspended, planned,
+ * completed.
+ */
+export function projectPageRead(
+  code: string,
+  dataDate: string | null,
+  limit: number,
+  offset: number,
+): Read {
+  const [low, high] = subtreeRange(code);
+  return {
+    sql: `SELECT p.id, p.region_code, r.name AS region_name, p.title, p.category, p.supporting_unit,
+         p.batch, p.start_date, p.planned_completion, p.completed_date, p.budget, p.invested,
+         p.progress, p.status, ${OVERDUE} AS overdue
+       FROM projects p JOIN regions r ON r.code = p.region_code
+       WHERE p.region_code >= ?1 AND p.region_code < ?2
+       ORDER BY overdue DESC,
+         CASE p.status WHEN 'under_way' THEN 0 WHEN 'suspended' THEN 1 WHEN 'planned' THEN 2
+           ELSE 3 END,
+         p.planned_completion, p.id
+       LIMIT ?4 OFFSET ?5`,
+    params: [low, high, dataDate ?? "", limit, offset],
+    columns: [
+      "id",
+      "region_code",
+      "region_name",
+      "title",
+      "category",
+      "supporting_unit",
+      "batch",
+      "start_date",
+      "planned_completion",
+      "completed_date",
+      "budget",
+      "invested",
+      "progress",
+      "status",
+      "overdue",
+    ],
+  };
 }
 
 /** One page of the list: overdue first, then under way, suspended, planned, completed. */
@@ -71,21 +132,10 @@ export async function findProjectPage(
   limit: number,
   offset: number,
 ): Promise<ProjectRow[]> {
-  const [low, high] = subtreeRange(code);
+  const read = projectPageRead(code, dataDate, limit, offset);
   const { results } = await db
-    .prepare(
-      `SELECT p.id, p.region_code, r.name AS region_name, p.title, p.category, p.supporting_unit,
-         p.batch, p.start_date, p.planned_completion, p.completed_date, p.budget, p.invested,
-         p.progress, p.status, ${OVERDUE} AS overdue
-       FROM projects p JOIN regions r ON r.code = p.region_code
-       WHERE p.region_code >= ?1 AND p.region_code < ?2
-       ORDER BY overdue DESC,
-         CASE p.status WHEN 'under_way' THEN 0 WHEN 'suspended' THEN 1 WHEN 'planned' THEN 2
-           ELSE 3 END,
-         p.planned_completion, p.id
-       LIMIT ?4 OFFSET ?5`,
-    )
-    .bind(low, high, dataDate ?? "", limit, offset)
+    .prepare(read.sql)
+    .bind(...read.params)
     .all<ProjectRow>();
   return results;
 }

@@ -147,20 +147,66 @@ export async function findVillageReturns(
 }
 
 /** The current returns of a township's villages for one period (children table). */
-export async function findReturnsForVillages(
+/**
+ * A township's villages with their current returns for a period and for the same month a
+ * year earlier (none where a village has no return), in one statement: the children table
+ * of a township page.
+ */
+export async function findVillagesWithReturns(
   db: D1Database,
   parentCode: string,
   period: string,
+  previousPeriod: string,
   asOf: string | null = null,
-): Promise<Map<string, VillageReturn>> {
+): Promise<{
+  children: Region[];
+  current: Map<string, VillageReturn>;
+  previous: Map<string, VillageReturn>;
+}> {
+  const figures = (t: string) =>
+    ["total", "operating", "contracting", "investment", "subsidy", "other"]
+      .map((c) => `${t}.${c} AS ${t}_${c}`)
+      .join(", ");
   const { results } = await db
     .prepare(
-      `SELECT i.village_code, i.total, i.operating, i.contracting, i.investment, i.subsidy, i.other
-       FROM regions r JOIN income_returns i
-         ON i.village_code = r.code AND i.period = ?2 AND ${returnsAsOf("i", asOf ? "?3" : null)}
-       WHERE r.parent_code = ?1`,
+      `SELECT r.code, r.name, r.level, r.parent_code, r.kind, ${figures("c")}, ${figures("p")}
+       FROM regions r
+         LEFT JOIN income_returns c
+           ON c.village_code = r.code AND c.period = ?2 AND ${returnsAsOf("c", asOf ? "?4" : null)}
+         LEFT JOIN income_returns p
+           ON p.village_code = r.code AND p.period = ?3 AND ${returnsAsOf("p", asOf ? "?4" : null)}
+       WHERE r.parent_code = ?1 ORDER BY r.code`,
     )
-    .bind(...(asOf ? [parentCode, period, asOf] : [parentCode, period]))
-    .all<VillageReturn>();
-  return new Map(results.map((row) => [row.village_code, row]));
+    .bind(
+      ...(asOf ? [parentCode, period, previousPeriod, asOf] : [parentCode, period, previousPeriod]),
+    )
+    .all<Region & Record<string, number | null>>();
+  const current = new Map<string, VillageReturn>();
+  const previous = new Map<string, VillageReturn>();
+  const returnOf = (row: Record<string, unknown>, t: string): VillageReturn | null =>
+    row[`${t}_total`] === null
+      ? null
+      : ({
+          village_code: row.code,
+          total: row[`${t}_total`],
+          operating: row[`${t}_operating`],
+          contracting: row[`${t}_contracting`],
+          investment: row[`${t}_investment`],
+          subsidy: row[`${t}_subsidy`],
+          other: row[`${t}_other`],
+        } as VillageReturn);
+  const children = results.map((row) => {
+    const c = returnOf(row, "c");
+    const p = returnOf(row, "p");
+    if (c) current.set(row.code, c);
+    if (p) previous.set(row.code, p);
+    return {
+      code: row.code,
+      name: row.name,
+      level: row.level,
+      parent_code: row.parent_code,
+      kind: row.kind,
+    } as Region;
+  });
+  return { children, current, previous };
 }

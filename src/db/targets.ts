@@ -4,6 +4,7 @@
  * public as counts and dispatching units only: no names of people are ever read here.
  */
 import { subtreeRange } from "../lib/codes.ts";
+import type { Read } from "./json-rows.ts";
 import { keys } from "../lib/vocabulary.ts";
 
 export const TARGET_PHASES = keys("target_phase");
@@ -26,24 +27,21 @@ export interface UnitRow {
   members: number;
 }
 
-/**
- * A subtree's targets and work teams summed up in one statement (one round trip, one
- * query): targets by phase and status (and how many signed off), the teams' totals, and
- * the `limit` dispatching units with the most teams.
- */
-export async function findTargetSummary(
-  db: D1Database,
-  code: string,
-  limit: number,
-): Promise<{
+export interface TargetSummaryRows {
   counts: { phase: TargetPhase; status: TargetStatus; targets: number; signed_off: number }[];
   totals: TeamTotals;
   units: UnitRow[];
-}> {
+}
+
+/**
+ * The read of a subtree's targets and work teams summed up: targets by phase and status
+ * (and how many signed off), the teams' totals, and the `limit` dispatching units with the
+ * most teams (see targetSummaryOf).
+ */
+export function targetSummaryRead(code: string, limit: number): Read {
   const [low, high] = subtreeRange(code);
-  const { results } = await db
-    .prepare(
-      `SELECT 'count' AS part, t.phase AS a, t.status AS b, count(*) AS n1,
+  return {
+    sql: `SELECT 'count' AS part, t.phase AS a, t.status AS b, count(*) AS n1,
          count(t.signed_off_by) AS n2, NULL AS n3, NULL AS n4
        FROM targets t WHERE t.village_code >= ?1 AND t.village_code < ?2
        GROUP BY t.phase, t.status
@@ -58,17 +56,23 @@ export async function findTargetSummary(
          FROM work_teams w WHERE w.village_code >= ?1 AND w.village_code < ?2
          GROUP BY w.dispatching_unit ORDER BY teams DESC, members DESC, w.dispatching_unit LIMIT ?3
        )`,
-    )
-    .bind(low, high, limit)
-    .all<{
-      part: string;
-      a: string | null;
-      b: string | null;
-      n1: number;
-      n2: number | null;
-      n3: number | null;
-      n4: number | null;
-    }>();
+    params: [low, high, limit],
+    columns: ["part", "a", "b", "n1", "n2", "n3", "n4"],
+  };
+}
+
+type SummaryRow = {
+  part: string;
+  a: string | null;
+  b: string | null;
+  n1: number;
+  n2: number | null;
+  n3: number | null;
+  n4: number | null;
+};
+
+/** The summary from the read's rows. */
+export function targetSummaryOf(results: SummaryRow[]): TargetSummaryRows {
   const totals = results.find((r) => r.part === "totals");
   return {
     counts: results
@@ -93,6 +97,20 @@ export async function findTargetSummary(
   };
 }
 
+/** A subtree's targets and work teams summed up in one statement (one query). */
+export async function findTargetSummary(
+  db: D1Database,
+  code: string,
+  limit: number,
+): Promise<TargetSummaryRows> {
+  const read = targetSummaryRead(code, limit);
+  const { results } = await db
+    .prepare(read.sql)
+    .bind(...read.params)
+    .all<SummaryRow>();
+  return targetSummaryOf(results);
+}
+
 export interface TargetRow {
   id: number;
   village_code: string;
@@ -112,17 +130,11 @@ export interface TargetRow {
   status: TargetStatus;
 }
 
-/** One page of the list: missed and at-risk targets first, then by village. */
-export async function findTargetPage(
-  db: D1Database,
-  code: string,
-  limit: number,
-  offset: number,
-): Promise<TargetRow[]> {
+/** The read of one page of the list: missed and at-risk targets first, then by village. */
+export function targetPageRead(code: string, limit: number, offset: number): Read {
   const [low, high] = subtreeRange(code);
-  const { results } = await db
-    .prepare(
-      `SELECT t.id, t.village_code, r.name AS village_name, w.dispatching_unit, t.title,
+  return {
+    sql: `SELECT t.id, t.village_code, r.name AS village_name, w.dispatching_unit, t.title,
          t.category, t.phase, t.measures, t.metric, t.unit, t.baseline, t.target, t.actual,
          t.due_on, t.signed_off_by, t.status
        FROM targets t JOIN regions r ON r.code = t.village_code
@@ -132,8 +144,39 @@ export async function findTargetPage(
            WHEN 'achieved' THEN 3 ELSE 4 END,
          t.village_code, t.id
        LIMIT ?3 OFFSET ?4`,
-    )
-    .bind(low, high, limit, offset)
+    params: [low, high, limit, offset],
+    columns: [
+      "id",
+      "village_code",
+      "village_name",
+      "dispatching_unit",
+      "title",
+      "category",
+      "phase",
+      "measures",
+      "metric",
+      "unit",
+      "baseline",
+      "target",
+      "actual",
+      "due_on",
+      "signed_off_by",
+      "status",
+    ],
+  };
+}
+
+/** One page of the list: missed and at-risk targets first, then by village. */
+export async function findTargetPage(
+  db: D1Database,
+  code: string,
+  limit: number,
+  offset: number,
+): Promise<TargetRow[]> {
+  const read = targetPageRead(code, limit, offset);
+  const { results } = await db
+    .prepare(read.sql)
+    .bind(...read.params)
     .all<TargetRow>();
   return results;
 }

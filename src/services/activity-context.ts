@@ -60,17 +60,21 @@ export function countsFor<K extends string>(
 /**
  * A list's summary and the page asked for, read together (one round trip): the page is
  * read at the offset asked for while the summary counts the items, and read again only
- * when it lies past the end and is moved to the last page (`clamp`).
+ * when it lies past the end and is moved to the last page (`clamp`). `prefetched`: both,
+ * already read at the offset asked for (a page's model reads every list in one statement).
  */
 export async function summaryWithPage<S, P>(
   request: PageRequest,
-  summary: Promise<S>,
+  summary: () => Promise<S>,
   totalOf: (summary: S) => number,
   readPage: (perPage: number, offset: number) => Promise<P>,
   empty: P,
+  prefetched?: { summary: S; page: P },
 ): Promise<{ summary: S; window: { info: Paging; offset: number }; rows: P }> {
-  const guess = (Math.max(1, Math.floor(request.page)) - 1) * request.perPage;
-  const [counted, guessed] = await Promise.all([summary, readPage(request.perPage, guess)]);
+  const guess = firstOffset(request);
+  const [counted, guessed] = prefetched
+    ? [prefetched.summary, prefetched.page]
+    : await Promise.all([summary(), readPage(request.perPage, guess)]);
   const total = totalOf(counted);
   const window = paging(total, request);
   const rows =
@@ -80,4 +84,9 @@ export async function summaryWithPage<S, P>(
         ? guessed
         : await readPage(window.info.per_page, window.offset);
   return { summary: counted, window, rows };
+}
+
+/** Where the page asked for starts, before it is known whether it lies past the end. */
+export function firstOffset(request: PageRequest): number {
+  return (Math.max(1, Math.floor(request.page)) - 1) * request.perPage;
 }

@@ -8,6 +8,9 @@ import {
   findProblemPage,
   type ProblemCategory,
   type ProblemChannel,
+  type ProblemEventRow,
+  type ProblemRow,
+  type ProblemSummaryRows,
 } from "../db/problems.ts";
 import type { Paging } from "../lib/activity.ts";
 import {
@@ -61,15 +64,21 @@ export async function loadProblemsReport(
   request: PageRequest,
   /** The region and data facts, when the caller has read them already. */
   known?: ActivityContext,
+  /** The summary and the page asked for, when the caller has read them already. */
+  prefetched?: {
+    summary: ProblemSummaryRows;
+    page: { rows: ProblemRow[]; events: ProblemEventRow[] };
+  },
 ): Promise<ProblemsReport> {
   const context = known ?? (await loadActivityContext(db, code));
   // Counts, tallies and the page asked for in one round trip (see summaryWithPage).
   const read = await summaryWithPage(
     request,
-    findProblemSummary(db, code, context.data_date),
+    () => findProblemSummary(db, code, context.data_date),
     ({ counts }) => counts.reduce((sum, c) => sum + c.problems, 0),
     (perPage, offset) => findProblemPage(db, code, context.data_date, perPage, offset),
     { rows: [], events: [] },
+    prefetched,
   );
   const { counts, days, byDepartment } = read.summary;
   const summary = summariseProblems(

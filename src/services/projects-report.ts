@@ -5,6 +5,8 @@ import {
   PROJECT_CATEGORIES,
   PROJECT_STATUSES,
   type ProjectCategory,
+  type ProjectGroup,
+  type ProjectRow,
   type ProjectStatus,
 } from "../db/projects.ts";
 import type { Paging } from "../lib/activity.ts";
@@ -67,6 +69,8 @@ export async function loadProjectsReport(
   request: PageRequest,
   /** The region and data facts, when the caller has read them already. */
   known?: ActivityContext,
+  /** The groups and the page asked for, when the caller has read them already. */
+  prefetched?: { summary: ProjectGroup[]; page: ProjectRow[] },
 ): Promise<ProjectsReport> {
   const context = known ?? (await loadActivityContext(db, code));
   // The groups and the page asked for in one round trip (see summaryWithPage).
@@ -76,10 +80,11 @@ export async function loadProjectsReport(
     rows,
   } = await summaryWithPage(
     request,
-    findProjectGroups(db, code, context.data_date),
+    () => findProjectGroups(db, code, context.data_date),
     (gs) => gs.reduce((n, g) => n + g.projects, 0),
     (perPage, offset) => findProjectPage(db, code, context.data_date, perPage, offset),
     [],
+    prefetched,
   );
   const total = zero();
   let overdue = 0;

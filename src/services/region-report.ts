@@ -11,7 +11,7 @@ import type { PeriodReturn } from "../db/stats.ts";
 import {
   findChildrenWithStats,
   findRegionStatsSeries,
-  findReturnsForVillages,
+  findVillagesWithReturns,
   findVillageReturns,
   rollupFromRow,
 } from "../db/stats.ts";
@@ -165,11 +165,13 @@ export async function loadChildren(
   }
   if (region.level === "township") {
     // Children are villages: their own return (and a year earlier) for the period.
-    const [children, current, previous] = await Promise.all([
-      findChildren(db, region.code),
-      findReturnsForVillages(db, region.code, period, asOf),
-      findReturnsForVillages(db, region.code, previousYear(period), asOf),
-    ]);
+    const { children, current, previous } = await findVillagesWithReturns(
+      db,
+      region.code,
+      period,
+      previousYear(period),
+      asOf,
+    );
     return children.map((child) => {
       const ret = current.get(child.code);
       const prior = previous.get(child.code);

@@ -12,6 +12,8 @@ import {
   type TargetPhase,
   type TargetStatus,
   type TeamTotals,
+  type TargetRow,
+  type TargetSummaryRows,
   type UnitRow,
 } from "../db/targets.ts";
 import { type Paging, targetProgress } from "../lib/activity.ts";
@@ -76,15 +78,18 @@ export async function loadTargetsReport(
   request: PageRequest,
   /** The region and data facts, when the caller has read them already. */
   known?: ActivityContext,
+  /** The summary and the page asked for, when the caller has read them already. */
+  prefetched?: { summary: TargetSummaryRows; page: TargetRow[] },
 ): Promise<TargetsReport> {
   const context = known ?? (await loadActivityContext(db, code));
   // Counts, teams and the page asked for in one round trip (see summaryWithPage).
   const read = await summaryWithPage(
     request,
-    findTargetSummary(db, code, UNITS_LISTED),
+    () => findTargetSummary(db, code, UNITS_LISTED),
     ({ counts }) => counts.reduce((sum, c) => sum + c.targets, 0),
     (perPage, offset) => findTargetPage(db, code, perPage, offset),
     [],
+    prefetched,
   );
   const { counts, ...teams } = read.summary;
   const { window, rows } = read;

@@ -19,11 +19,12 @@ import {
 import { type ChartData, regionCharts } from "./region-charts.ts";
 import { parsePageParam } from "../lib/activity.ts";
 import { RANKING_INDICATORS, type RankingIndicator } from "../lib/rankings.ts";
-import { activityContext } from "../services/activity-context.ts";
+import { findActivity } from "../db/activity.ts";
+import { activityContext, firstOffset } from "../services/activity-context.ts";
 import { loadProblemsReport, type ProblemsReport } from "../services/problems-report.ts";
 import { loadProjectsReport, type ProjectsReport } from "../services/projects-report.ts";
 import { loadSiblingRanking, type Ranking } from "../services/rankings.ts";
-import { loadTargetsReport, type TargetsReport } from "../services/targets-report.ts";
+import { loadTargetsReport, UNITS_LISTED, type TargetsReport } from "../services/targets-report.ts";
 import type { Region } from "../db/regions.ts";
 
 /** Items per page of the projects, problems and targets lists: short enough for a phone. */
@@ -133,13 +134,26 @@ async function loadActivity(db: D1Database, data: RegionData, url: URL): Promise
     perPage: ACTIVITY_PER_PAGE,
     clamp: true,
   });
-  // Region and data facts are read once, for the page, not once per list.
+  // Region and data facts are read once, for the page, not once per list; the three lists,
+  // each with its summary and the page asked for, in one statement.
   const context = activityContext(data.region, data.meta);
   const code = data.region.code;
+  const at = (key: keyof typeof pages) => ({
+    limit: ACTIVITY_PER_PAGE,
+    offset: firstOffset(request(key)),
+  });
+  const rows = await findActivity(db, code, context.data_date, UNITS_LISTED, {
+    projects: at("projects"),
+    problems: at("problems"),
+    targets: at("targets"),
+  });
   const [projects, problems, targets] = await Promise.all([
-    loadProjectsReport(db, code, request("projects"), context),
-    loadProblemsReport(db, code, request("problems"), context),
-    loadTargetsReport(db, code, request("targets"), context),
+    loadProjectsReport(db, code, request("projects"), context, {
+      summary: rows.projects.groups,
+      page: rows.projects.page,
+    }),
+    loadProblemsReport(db, code, request("problems"), context, rows.problems),
+    loadTargetsReport(db, code, request("targets"), context, rows.targets),
   ]);
   return {
     projects,
