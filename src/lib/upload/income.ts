@@ -40,17 +40,8 @@ export interface IncomeRow extends ReturnFigures {
   reason: string | null;
 }
 
-const yuan = z.string().superRefine((value, ctx) => {
-  const v = value.replace(/[,，\s]/g, "");
-  if (v === "") ctx.addIssue({ code: "custom", message: "不能为空，没有收入请填 0" });
-  else if (/^-\d/.test(v))
-    ctx.addIssue({ code: "custom", message: `“${value}”是负数，收入不能为负` });
-  else if (/^\d+\.\d*[1-9]\d*$/.test(v))
-    ctx.addIssue({ code: "custom", message: `“${value}”不是整数：金额以元为单位，填整数` });
-  else if (!/^\d+(\.0*)?$/.test(v)) ctx.addIssue({ code: "custom", message: `“${value}”不是数字` });
-  else if (Number(v.split(".")[0]) > Number.MAX_SAFE_INTEGER)
-    ctx.addIssue({ code: "custom", message: `“${value}”超出可接受的范围` });
-});
+/** An amount already read as whole yuan by the cell rules (normalise.ts); only "" is left. */
+const yuan = z.string().refine((value) => value !== "", { error: "不能为空，没有收入请填 0" });
 
 export const IncomeCellsSchema = z.object({
   village_code: z
@@ -67,8 +58,6 @@ export const IncomeCellsSchema = z.object({
   other: yuan,
   reason: z.string().max(500, { error: "说明不能超过500字" }),
 });
-
-const toYuan = (v: string) => Number(v.replace(/[,，\s]/g, "").split(".")[0]);
 
 /**
  * Cell-level checks of every row of a table read with INCOME_COLUMNS: types, the identity,
@@ -88,7 +77,7 @@ export function parseIncomeTable(table: Table): { rows: IncomeRow[]; errors: Row
       continue;
     }
     const figures = Object.fromEntries(
-      FIGURE_COLUMNS.map((k) => [k, toYuan(parsed.data[k])]),
+      FIGURE_COLUMNS.map((k) => [k, Number(parsed.data[k])]),
     ) as ReturnFigures;
     if (!satisfiesIdentity(figures)) {
       const sum = SOURCES.reduce((s, k) => s + figures[k], 0);

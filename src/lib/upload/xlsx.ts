@@ -33,13 +33,7 @@ const notXlsx = (why = "") =>
   );
 
 /** The workbook's tabs in order, with their visibility (xl/workbook.xml, any prefix). */
-export function workbookTabs(bytes: Uint8Array): SheetTab[] {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (f) => f.name === "xl/workbook.xml" });
-  } catch {
-    throw notXlsx("not a ZIP archive");
-  }
+function workbookTabs(files: Record<string, Uint8Array>): SheetTab[] {
   const xml = files["xl/workbook.xml"];
   if (!xml) throw notXlsx("no xl/workbook.xml");
   const tabs: SheetTab[] = [];
@@ -67,8 +61,6 @@ interface StoredNumber {
 
 /** At most this much XML unpacked from one upload (a 2 MB file of real data is far less). */
 const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
-/** fflate inflates parts this large or larger in a Web Worker when asked asynchronously. */
-const ASYNC_INFLATE_BYTES = 512 * 1024;
 
 /** A cell or row start tag without its r attribute (any namespace prefix). */
 const MISSING_REFERENCE = /<(?:\w+:)?(?:row|c)(?=[\s/>])(?![^>]*\sr=)/;
@@ -160,25 +152,17 @@ function columnIndex(reference: string): number {
 }
 
 /**
- * The workbook as read-excel-file will get it. Its unzip is fflate's asynchronous one,
- * which inflates a part of 512 KB or more in a Web Worker, and workerd has none ("Worker is
- * not defined" on a 3,000-row sheet); it needs every cell's reference; and it gives a
- * percentage's stored value (0.6 for 60%). Such a workbook is unzipped here synchronously,
- * its references filled in and its percentages made as shown, and handed over with its
- * parts stored uncompressed, which fflate slices without a worker. A workbook that would unpack
- * to more than MAX_UNPACKED_BYTES (a ZIP bomb) is refused before anything is inflated.
+ * The workbook's XML parts, unzipped here, synchronously, once. A workbook that would
+ * unpack to more than MAX_UNPACKED_BYTES (a ZIP bomb) is refused before anything is
+ * inflated.
  */
-function readableCopy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  let unpacked = 0;
-  let large = false;
+function unpack(bytes: Uint8Array): Record<string, Uint8Array> {
   const keep = (name: string) => name.endsWith(".xml") || name.endsWith(".rels");
+  let unpacked = 0;
   try {
     unzipSync(bytes, {
       filter: (f) => {
-        if (keep(f.name)) {
-          unpacked += f.originalSize;
-          large ||= f.originalSize >= ASYNC_INFLATE_BYTES;
-        }
+        if (keep(f.name)) unpacked += f.originalSize;
         return false;
       },
     });
@@ -192,21 +176,35 @@ function readableCopy(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
       413,
     );
   }
-  const files = unzipSync(bytes, { filter: (f) => keep(f.name) });
+  try {
+    return unzipSync(bytes, { filter: (f) => keep(f.name) });
+  } catch {
+    throw notXlsx("a part cannot be unzipped");
+  }
+}
+
+/**
+ * The workbook as read-excel-file will get it. It needs every cell's reference, and it
+ * gives a percentage's stored value (0.6 for 60%): references are filled in and
+ * percentages made as shown. And its unzip is fflate's asynchronous one, which inflates a
+ * part of 512 KB or more in a Web Worker, and workerd has none ("Worker is not defined" on
+ * a 3,000-row sheet): the parts, already unzipped here, are handed over stored
+ * uncompressed, which fflate slices without a worker (and without inflating them again).
+ */
+function readableCopy(files: Record<string, Uint8Array>): Uint8Array<ArrayBuffer> {
   const styles = files["xl/styles.xml"];
   const percent = styles ? percentStyles(new TextDecoder().decode(styles)) : new Set<number>();
-  let changed = false;
+  const parts = { ...files };
   for (const [name, content] of Object.entries(files)) {
     if (!name.startsWith("xl/worksheets/") || !name.endsWith(".xml")) continue;
     const xml = new TextDecoder().decode(content);
-    let read = MISSING_REFERENCE.test(xml) ? withCellReferences(xml) : xml;
-    read = withPercentsAsShown(read, percent);
-    if (read === xml) continue;
-    files[name] = new TextEncoder().encode(read);
-    changed = true;
+    const read = withPercentsAsShown(
+      MISSING_REFERENCE.test(xml) ? withCellReferences(xml) : xml,
+      percent,
+    );
+    if (read !== xml) parts[name] = new TextEncoder().encode(read);
   }
-  if (!large && !changed) return bytes.slice();
-  return zipSync(files, { level: 0 });
+  return zipSync(parts, { level: 0 });
 }
 
 /** One cell as text: numbers as Excel shows them, dates as YYYY-MM-DD, booleans as TRUE/FALSE. */
@@ -225,7 +223,8 @@ function cellText(value: unknown): string {
 
 /** Reads one sheet: `sheet` by name, or the first visible tab. */
 export async function readXlsx(bytes: Uint8Array, sheet?: string): Promise<XlsxSheet> {
-  const tabs = workbookTabs(bytes);
+  const files = unpack(bytes);
+  const tabs = workbookTabs(files);
   const visible = tabs.filter((t) => t.visible).map((t) => t.name);
   let chosen: string;
   if (sheet !== undefined && sheet !== "") {
@@ -248,7 +247,7 @@ export async function readXlsx(bytes: Uint8Array, sheet?: string): Promise<XlsxS
     chosen = first;
   }
   try {
-    const buffer = readableCopy(bytes).buffer;
+    const buffer = readableCopy(files).buffer;
     // Numbers as their stored text, so that Excel's rounding to 15 digits is ours to apply.
     const data = await readSheet(buffer, chosen, {
       parseNumber: (stored: string): StoredNumber => ({ stored }),
