@@ -10,7 +10,9 @@ export default defineConfig({
   adapter: cloudflare({ imageService: "passthrough" }),
   session: false,
   server: { port: Number(process.env.PORT ?? 8787), host: "127.0.0.1" },
-  build: { inlineStylesheets: "always" },
+  // Stylesheets as files: cached once for every page (immutable, hashed names) instead of
+  // 16 KB rendered into each page; and no inline styles for the CSP (issue 12).
+  build: { inlineStylesheets: "never" },
   devToolbar: { enabled: false },
   vite: { define: { __BUILD_ID__: JSON.stringify(BUILD_ID) } },
 });

@@ -101,7 +101,6 @@ async function answer(
   }
   const cache = (caches as unknown as { default: Cache }).default;
   const key = pageCacheKey(request, version.version);
-  const gzipOk = acceptsGzip(request);
   const response = await rendered();
   if (!isStorable(response)) {
     metrics.cache = "bypass";
@@ -111,9 +110,11 @@ async function answer(
   const body = await response.arrayBuffer();
   const stored = new Response(body, response);
   stored.headers.set("ETag", await pageEtag(key));
-  await holdPage(key, body, stored);
-  ctx.waitUntil(cache.put(key, stored.clone()));
-  return heldPage(key, gzipOk) ?? stored;
+  // Kept after the answer leaves: the reader does not wait for the page to be gzipped
+  // (Cloudflare compresses it on the way out) or stored.
+  const kept = stored.clone();
+  ctx.waitUntil(holdPage(key, body, kept).then(() => cache.put(key, kept)));
+  return stored;
 }
 
 /**

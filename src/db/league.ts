@@ -6,6 +6,7 @@
 import type { Level } from "../lib/codes.ts";
 import { subtreeRange } from "../lib/codes.ts";
 import type { RegionKind } from "./regions.ts";
+import type { Plan } from "./json-rows.ts";
 import type { StatsRow } from "./stats.ts";
 
 export interface LevelRegion {
@@ -20,33 +21,48 @@ const STATS = `s.period, s.villages, s.reporting, s.income_total, s.operating, s
   s.band_10w_30w, s.band_30w_50w, s.band_50w_100w, s.band_ge_100w, s.yoy_matched,
   s.yoy_current, s.yoy_previous`;
 
+export interface League {
+  regions: LevelRegion[];
+  stats: (StatsRow & { region_code: string })[];
+}
+
 /**
  * The regions at `level` under `within` (all of them when null), in code order, with their
- * live rollups for the given periods (none where a region has no row): one statement.
+ * live rollups for the given periods (none where a region has no row): one statement, as
+ * a plan (json-rows.ts).
  */
-export async function findLevelLeague(
-  db: D1Database,
+export function levelLeaguePlan(
   level: Level,
   within: string | null,
   periods: readonly string[],
-): Promise<{ regions: LevelRegion[]; stats: (StatsRow & { region_code: string })[] }> {
+): Plan<League> {
   const [low, high] = within ? subtreeRange(within) : ["", "~"];
-  const { results } = await db
-    .prepare(
-      `SELECT r.code, r.name, r.kind, r.parent_code, ${STATS}
+  return {
+    read: {
+      sql: `SELECT r.code, r.name, r.kind, r.parent_code, ${STATS}
        FROM regions r LEFT JOIN region_period_stats s
          ON s.region_code = r.code AND s.valid_to IS NULL
         AND s.period IN (SELECT value FROM json_each(?4))
        WHERE r.level = ?1 AND r.code > ?2 AND r.code < ?3
        ORDER BY r.code`,
-    )
-    .bind(level, low, high, JSON.stringify(periods))
-    .all<LevelRegion & StatsRow>();
-  const regions: LevelRegion[] = [];
-  const stats: (StatsRow & { region_code: string })[] = [];
-  for (const { code, name, kind, parent_code, ...row } of results) {
-    if (regions.at(-1)?.code !== code) regions.push({ code, name, kind, parent_code });
-    if (row.period !== null) stats.push({ ...row, region_code: code });
-  }
-  return { regions, stats };
+      params: [level, low, high, JSON.stringify(periods)],
+      columns: [
+        "code",
+        "name",
+        "kind",
+        "parent_code",
+        ...STATS.split(",").map((c) => c.trim().slice(2)),
+      ],
+    },
+    shape: (rows) => {
+      const regions: LevelRegion[] = [];
+      const stats: (StatsRow & { region_code: string })[] = [];
+      for (const { code, name, kind, parent_code, ...row } of rows as unknown as (LevelRegion &
+        StatsRow)[]) {
+        if (regions.at(-1)?.code !== code) regions.push({ code, name, kind, parent_code });
+        if (row.period !== null) stats.push({ ...row, region_code: code });
+      }
+      return { regions, stats };
+    },
+  };
 }

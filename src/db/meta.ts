@@ -1,4 +1,5 @@
 /** Facts about the loaded data set (dataset_meta). */
+import type { Plan } from "./json-rows.ts";
 
 export interface DatasetMeta {
   sampleData: boolean;
@@ -15,7 +16,16 @@ export async function readDatasetMeta(db: D1Database): Promise<DatasetMeta> {
   return datasetMetaOf(Object.fromEntries(results.map((r) => [r.key, r.value])));
 }
 
-/** The facts from dataset_meta's rows, as key → value (see findRegionLineage). */
+/** The facts, as a plan to read together with a page's other first reads (json-rows.ts). */
+export function datasetMetaPlan(): Plan<DatasetMeta> {
+  return {
+    read: { sql: "SELECT key, value FROM dataset_meta", params: [], columns: ["key", "value"] },
+    shape: (rows) =>
+      datasetMetaOf(Object.fromEntries(rows.map((r) => [String(r.key), String(r.value)]))),
+  };
+}
+
+/** The facts from dataset_meta's rows, as key → value. */
 export function datasetMetaOf(values: Record<string, string>): DatasetMeta {
   const get = (key: string) => values[key] ?? null;
   return {

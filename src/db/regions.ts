@@ -1,6 +1,7 @@
 /** Region lookups over the regions table. Every function takes the D1 binding. */
 import type { Level } from "../lib/codes.ts";
 import { ancestorCodes, subtreeRange } from "../lib/codes.ts";
+import type { Plan } from "./json-rows.ts";
 
 export type RegionKind = "area" | "village_committee" | "community";
 
@@ -12,7 +13,8 @@ export interface Region {
   kind: RegionKind;
 }
 
-const COLUMNS = "code, name, level, parent_code, kind";
+const COLUMN_NAMES = ["code", "name", "level", "parent_code", "kind"] as const;
+const COLUMNS = COLUMN_NAMES.join(", ");
 
 export async function findRegion(db: D1Database, code: string): Promise<Region | null> {
   return db.prepare(`SELECT ${COLUMNS} FROM regions WHERE code = ?1`).bind(code).first<Region>();
@@ -63,32 +65,27 @@ export async function findDescendants(
 }
 
 /**
- * A region, its ancestors (the prefixes of its code) and the data set's facts, in one
- * statement: the first read of a region page or summary. `region` is null when no region
- * has the code; ancestors are ordered from the province down.
+ * A region and its ancestors (the prefixes of its code): the first read of a region page
+ * or summary, as a plan (json-rows.ts). `region` is null when no region has the code;
+ * ancestors are ordered from the province down.
  */
-export async function findRegionLineage(
-  db: D1Database,
+export function regionLineagePlan(
   code: string,
-): Promise<{ region: Region | null; ancestors: Region[]; meta: Record<string, string> }> {
+): Plan<{ region: Region | null; ancestors: Region[] }> {
   const codes = [...ancestorCodes(code), code];
   const placeholders = codes.map((_, i) => `?${i + 1}`).join(", ");
-  const { results } = await db
-    .prepare(
-      `SELECT ${COLUMNS}, (SELECT json_group_object(key, value) FROM dataset_meta) AS meta
-       FROM regions WHERE code IN (${placeholders})
-       UNION ALL
-       SELECT NULL, NULL, NULL, NULL, NULL, (SELECT json_group_object(key, value) FROM dataset_meta)
-       ORDER BY 1`,
-    )
-    .bind(...codes)
-    .all<Region & { meta: string }>();
-  const meta = JSON.parse(results[0]?.meta ?? "{}") as Record<string, string>;
-  const rows = results.filter((r) => r.code !== null).map(({ meta: _meta, ...r }) => r as Region);
-  const region = rows.find((r) => r.code === code) ?? null;
   return {
-    region,
-    ancestors: rows.filter((r) => r.code !== code).sort((a, b) => a.code.length - b.code.length),
-    meta,
+    read: {
+      sql: `SELECT ${COLUMNS} FROM regions WHERE code IN (${placeholders}) ORDER BY length(code)`,
+      params: codes,
+      columns: COLUMN_NAMES,
+    },
+    shape: (rows) => {
+      const regions = rows as unknown as Region[];
+      return {
+        region: regions.find((r) => r.code === code) ?? null,
+        ancestors: regions.filter((r) => r.code !== code),
+      };
+    },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { returnsAsOf, statsAsOf } from "./as-of.ts";
 import type { Rollup, VillageReturn } from "../lib/indicators.ts";
+import { type Plan, rowsOf, runPlan } from "./json-rows.ts";
 import type { Region } from "./regions.ts";
 
 /** One row of region_period_stats as stored. */
@@ -30,9 +31,30 @@ export interface StatsRow {
   yoy_previous: number;
 }
 
-const STATS_COLUMNS = `period, villages, reporting, income_total, operating, contracting, investment,
-  subsidy, other, income_median, band_zero, band_lt_5w, band_5w_10w, band_10w_30w, band_30w_50w,
-  band_50w_100w, band_ge_100w, yoy_matched, yoy_current, yoy_previous`;
+const STATS_COLUMN_NAMES = [
+  "period",
+  "villages",
+  "reporting",
+  "income_total",
+  "operating",
+  "contracting",
+  "investment",
+  "subsidy",
+  "other",
+  "income_median",
+  "band_zero",
+  "band_lt_5w",
+  "band_5w_10w",
+  "band_10w_30w",
+  "band_30w_50w",
+  "band_50w_100w",
+  "band_ge_100w",
+  "yoy_matched",
+  "yoy_current",
+  "yoy_previous",
+] as const;
+const STATS_COLUMNS = STATS_COLUMN_NAMES.join(", ");
+const REGION_COLUMN_NAMES = ["code", "name", "level", "parent_code", "kind"] as const;
 
 const STATS_COLUMNS_OF_S = STATS_COLUMNS.split(",")
   .map((column) => `s.${column.trim()}`)
@@ -65,48 +87,54 @@ export function rollupFromRow(row: StatsRow): Rollup {
   };
 }
 
-/** Every period's rollup of a region, oldest first (an index range scan). */
-export async function findRegionStatsSeries(
+/** Every period's rollup of a region, oldest first (an index range scan), as a plan. */
+export function regionStatsSeriesPlan(code: string, asOf: string | null = null): Plan<StatsRow[]> {
+  return rowsOf<StatsRow>({
+    sql: `SELECT ${STATS_COLUMNS_OF_S} FROM region_period_stats s
+       WHERE s.region_code = ?1 AND ${statsAsOf("s", asOf ? "?2" : null)} ORDER BY s.period`,
+    params: asOf ? [code, asOf] : [code],
+    columns: STATS_COLUMN_NAMES,
+  });
+}
+
+/** Every period's rollup of a region, oldest first. */
+export function findRegionStatsSeries(
   db: D1Database,
   code: string,
   asOf: string | null = null,
 ): Promise<StatsRow[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT ${STATS_COLUMNS_OF_S} FROM region_period_stats s
-       WHERE s.region_code = ?1 AND ${statsAsOf("s", asOf ? "?2" : null)} ORDER BY s.period`,
-    )
-    .bind(...(asOf ? [code, asOf] : [code]))
-    .all<StatsRow>();
-  return results;
+  return runPlan(db, regionStatsSeriesPlan(code, asOf));
 }
 
-/** The rollups of a region's children for one period, keyed by child code. */
 /**
  * A region's children with their rollups for one period (none where a child has no row),
  * in one statement: the children table of a region page.
  */
-export async function findChildrenWithStats(
-  db: D1Database,
+export function childrenWithStatsPlan(
   parentCode: string,
   period: string,
   asOf: string | null = null,
-): Promise<{ children: Region[]; stats: Map<string, StatsRow> }> {
-  const { results } = await db
-    .prepare(
-      `SELECT r.code, r.name, r.level, r.parent_code, r.kind, ${STATS_COLUMNS_OF_S}
+): Plan<{ children: Region[]; stats: Map<string, StatsRow> }> {
+  return {
+    read: {
+      sql: `SELECT r.code, r.name, r.level, r.parent_code, r.kind, ${STATS_COLUMNS_OF_S}
        FROM regions r LEFT JOIN region_period_stats s
          ON s.region_code = r.code AND s.period = ?2 AND ${statsAsOf("s", asOf ? "?3" : null)}
        WHERE r.parent_code = ?1 ORDER BY r.code`,
-    )
-    .bind(...(asOf ? [parentCode, period, asOf] : [parentCode, period]))
-    .all<Region & StatsRow>();
-  const stats = new Map<string, StatsRow>();
-  const children = results.map(({ code, name, level, parent_code, kind, ...row }) => {
-    if (row.period !== null) stats.set(code, row);
-    return { code, name, level, parent_code, kind };
-  });
-  return { children, stats };
+      params: asOf ? [parentCode, period, asOf] : [parentCode, period],
+      columns: [...REGION_COLUMN_NAMES, ...STATS_COLUMN_NAMES],
+    },
+    shape: (rows) => {
+      const stats = new Map<string, StatsRow>();
+      const children = (rows as unknown as (Region & StatsRow)[]).map(
+        ({ code, name, level, parent_code, kind, ...row }) => {
+          if (row.period !== null) stats.set(code, row);
+          return { code, name, level, parent_code, kind };
+        },
+      );
+      return { children, stats };
+    },
+  };
 }
 
 export async function findChildrenStats(
@@ -129,60 +157,52 @@ export async function findChildrenStats(
 
 export type PeriodReturn = VillageReturn & { period: string };
 
-/** A village's current returns for every period, oldest first. */
-export async function findVillageReturns(
-  db: D1Database,
-  code: string,
-  asOf: string | null = null,
-): Promise<PeriodReturn[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT village_code, period, total, operating, contracting, investment, subsidy, other
+const RETURN_FIGURES = ["total", "operating", "contracting", "investment", "subsidy", "other"];
+
+/** A village's current returns for every period, oldest first, as a plan. */
+export function villageReturnsPlan(code: string, asOf: string | null = null): Plan<PeriodReturn[]> {
+  return rowsOf<PeriodReturn>({
+    sql: `SELECT village_code, period, ${RETURN_FIGURES.join(", ")}
        FROM income_returns i WHERE village_code = ?1 AND ${returnsAsOf("i", asOf ? "?2" : null)}
        ORDER BY period`,
-    )
-    .bind(...(asOf ? [code, asOf] : [code]))
-    .all<PeriodReturn>();
-  return results;
+    params: asOf ? [code, asOf] : [code],
+    columns: ["village_code", "period", ...RETURN_FIGURES],
+  });
 }
 
-/** The current returns of a township's villages for one period (children table). */
 /**
  * A township's villages with their current returns for a period and for the same month a
  * year earlier (none where a village has no return), in one statement: the children table
  * of a township page.
  */
-export async function findVillagesWithReturns(
-  db: D1Database,
+export function villagesWithReturnsPlan(
   parentCode: string,
   period: string,
   previousPeriod: string,
   asOf: string | null = null,
-): Promise<{
+): Plan<{
   children: Region[];
   current: Map<string, VillageReturn>;
   previous: Map<string, VillageReturn>;
 }> {
-  const figures = (t: string) =>
-    ["total", "operating", "contracting", "investment", "subsidy", "other"]
-      .map((c) => `${t}.${c} AS ${t}_${c}`)
-      .join(", ");
-  const { results } = await db
-    .prepare(
-      `SELECT r.code, r.name, r.level, r.parent_code, r.kind, ${figures("c")}, ${figures("p")}
+  const figures = (t: string) => RETURN_FIGURES.map((c) => `${t}.${c} AS ${t}_${c}`).join(", ");
+  const read = {
+    sql: `SELECT r.code, r.name, r.level, r.parent_code, r.kind, ${figures("c")}, ${figures("p")}
        FROM regions r
          LEFT JOIN income_returns c
            ON c.village_code = r.code AND c.period = ?2 AND ${returnsAsOf("c", asOf ? "?4" : null)}
          LEFT JOIN income_returns p
            ON p.village_code = r.code AND p.period = ?3 AND ${returnsAsOf("p", asOf ? "?4" : null)}
        WHERE r.parent_code = ?1 ORDER BY r.code`,
-    )
-    .bind(
-      ...(asOf ? [parentCode, period, previousPeriod, asOf] : [parentCode, period, previousPeriod]),
-    )
-    .all<Region & Record<string, number | null>>();
-  const current = new Map<string, VillageReturn>();
-  const previous = new Map<string, VillageReturn>();
+    params: asOf
+      ? [parentCode, period, previousPeriod, asOf]
+      : [parentCode, period, previousPeriod],
+    columns: [
+      ...REGION_COLUMN_NAMES,
+      ...RETURN_FIGURES.map((c) => `c_${c}`),
+      ...RETURN_FIGURES.map((c) => `p_${c}`),
+    ],
+  };
   const returnOf = (row: Record<string, unknown>, t: string): VillageReturn | null =>
     row[`${t}_total`] === null
       ? null
@@ -195,18 +215,20 @@ export async function findVillagesWithReturns(
           subsidy: row[`${t}_subsidy`],
           other: row[`${t}_other`],
         } as VillageReturn);
-  const children = results.map((row) => {
-    const c = returnOf(row, "c");
-    const p = returnOf(row, "p");
-    if (c) current.set(row.code, c);
-    if (p) previous.set(row.code, p);
-    return {
-      code: row.code,
-      name: row.name,
-      level: row.level,
-      parent_code: row.parent_code,
-      kind: row.kind,
-    } as Region;
-  });
-  return { children, current, previous };
+  return {
+    read,
+    shape: (rows) => {
+      const current = new Map<string, VillageReturn>();
+      const previous = new Map<string, VillageReturn>();
+      const children = rows.map((row) => {
+        const c = returnOf(row, "c");
+        const p = returnOf(row, "p");
+        if (c) current.set(row.code as string, c);
+        if (p) previous.set(row.code as string, p);
+        const { code, name, level, parent_code, kind } = row as unknown as Region;
+        return { code, name, level, parent_code, kind };
+      });
+      return { children, current, previous };
+    },
+  };
 }

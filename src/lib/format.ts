@@ -15,6 +15,11 @@ function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
     maximumFractionDigits: digits,
   });
 }
+/** Up to two decimals, as many as the value has (quantities such as 12.5 亩). */
+const UP_TO_2 = {
+  zh: new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }),
+};
 const FORMATS = {
   zh: { d0: numberFormat("zh", 0), d1: numberFormat("zh", 1), d2: numberFormat("zh", 2) },
   en: { d0: numberFormat("en", 0), d1: numberFormat("en", 1), d2: numberFormat("en", 2) },
@@ -116,17 +121,20 @@ export function formatYearToDate(period: string, lang: Lang = "zh"): string {
   return `${year}年1—${m}月累计`;
 }
 
+/** Day, month and year in China Standard Time (made once: a formatter is costly to make). */
+const CHINA_DAY = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+});
+
 /** An ISO timestamp as a date in China Standard Time: "2026年11月10日" / "10 Nov 2026". */
 export function formatDate(iso: string | null | undefined, lang: Lang = "zh"): string {
   if (!iso) return NO_DATA;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return NO_DATA;
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-  }).formatToParts(date);
+  const parts = CHINA_DAY.formatToParts(date);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return lang === "en"
     ? `${get("day")} ${MONTHS_EN[get("month") - 1]} ${get("year")}`
@@ -161,9 +169,7 @@ export function formatQuantity(
   lang: Lang = "zh",
 ): string {
   if (value === null || value === undefined) return NO_DATA;
-  const text = new Intl.NumberFormat(lang === "en" ? "en-GB" : "zh-CN", {
-    maximumFractionDigits: 2,
-  }).format(value);
+  const text = UP_TO_2[lang].format(value);
   return lang === "en" ? `${text} ${unit}` : `${text}${unit}`;
 }
 

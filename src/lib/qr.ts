@@ -24,11 +24,25 @@ function qrMatrix(text: string) {
   return qr;
 }
 
+/** Codes drawn in this isolate: every printed page draws its own address on each render. */
+const drawn = new Map<string, QrPath>();
+const DRAWN_KEPT = 512;
+
 /**
- * The QR code of a text (error correction M, the smallest version that fits).
+ * The QR code of a text (error correction M, the smallest version that fits), remembered
+ * for the next render of the same page (choosing the mask is most of the work).
  * @example qrPath("https://example.org/r/450422").size // 25
  */
 export function qrPath(text: string): QrPath {
+  const known = drawn.get(text);
+  if (known) return known;
+  const path = drawQrPath(text);
+  if (drawn.size >= DRAWN_KEPT) drawn.delete(drawn.keys().next().value as string);
+  drawn.set(text, path);
+  return path;
+}
+
+function drawQrPath(text: string): QrPath {
   const qr = qrMatrix(text);
   const size = qr.getModuleCount();
   const parts: string[] = [];

@@ -2,7 +2,8 @@
  * League tables (比武榜) for the API, the /rankings page and each region page's section:
  * computed here once, from the per-region rollups, so that the pages and the API agree.
  */
-import { findLevelLeague } from "../db/league.ts";
+import { runPlan, type Plan } from "../db/json-rows.ts";
+import { levelLeaguePlan, type League } from "../db/league.ts";
 import { readDatasetMeta, type DatasetMeta } from "../db/meta.ts";
 import { findRegion, type Region } from "../db/regions.ts";
 import { rollupFromRow } from "../db/stats.ts";
@@ -97,10 +98,22 @@ export async function loadRanking(
   request: RankingRequest,
   known?: { meta: DatasetMeta; within: Region | null },
 ): Promise<Ranking> {
-  const { level, indicator } = request;
   const [meta, within] = known
     ? [known.meta, known.within]
-    : await Promise.all([readDatasetMeta(db), resolveWithin(db, level, request.within)]);
+    : await Promise.all([readDatasetMeta(db), resolveWithin(db, request.level, request.within)]);
+  return runPlan(db, rankingPlan(request, meta, within));
+}
+
+/**
+ * The league table as a plan (json-rows.ts), to be read with a page's other reads; throws
+ * NotFoundError when there is no data for the period asked for.
+ */
+export function rankingPlan(
+  request: RankingRequest,
+  meta: DatasetMeta,
+  within: Region | null,
+): Plan<Ranking> {
+  const { level } = request;
   const period = request.period ?? meta.latestPeriod;
   const first = meta.firstPeriod;
   if (!period || !first || period < first || period > (meta.latestPeriod ?? "")) {
@@ -112,12 +125,25 @@ export async function loadRanking(
   }
   const previousPeriod = addMonths(period, -1) >= first ? addMonths(period, -1) : null;
   const code = within?.code ?? null;
-  const { regions, stats } = await findLevelLeague(
-    db,
-    level,
-    code,
-    previousPeriod ? [period, previousPeriod] : [period],
-  );
+  const league = levelLeaguePlan(level, code, previousPeriod ? [period, previousPeriod] : [period]);
+  return {
+    read: league.read,
+    shape: (rows) => {
+      const { regions, stats } = league.shape(rows);
+      return shapeRanking(request, meta, within, period, previousPeriod, regions, stats);
+    },
+  };
+}
+
+function shapeRanking(
+  { level, indicator }: RankingRequest,
+  meta: DatasetMeta,
+  within: Region | null,
+  period: string,
+  previousPeriod: string | null,
+  regions: League["regions"],
+  stats: League["stats"],
+): Ranking {
   const figureOf = new Map<string, Figure>();
   for (const row of stats) {
     const figure = rankingFigure(indicatorsFromRollup(rollupFromRow(row)), indicator);
@@ -163,18 +189,20 @@ export async function loadRanking(
   };
 }
 
-/** A region ranked among its siblings (the children of its parent; provinces: all). */
-export async function loadSiblingRanking(
-  db: D1Database,
+/**
+ * A region ranked among its siblings (the children of its parent; provinces: all), as a
+ * plan; null for villages, which have no league. Throws NotFoundError as rankingPlan does.
+ */
+export function siblingRankingPlan(
   region: Region,
   indicator: RankingIndicator,
   period: string | undefined,
-  known?: { meta: DatasetMeta; parent: Region | null },
-): Promise<Ranking | null> {
+  known: { meta: DatasetMeta; parent: Region | null },
+): Plan<Ranking> | null {
   if (region.level === "village") return null;
-  return loadRanking(
-    db,
+  return rankingPlan(
     { level: region.level as RankingLevel, indicator, period, within: region.parent_code },
-    known ? { meta: known.meta, within: known.parent } : undefined,
+    known.meta,
+    known.parent,
   );
 }

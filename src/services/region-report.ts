@@ -3,17 +3,18 @@
  * that a page and the API can never disagree. Figures come from the per-region rollups
  * (or, for a single village, from its own returns) through the indicator functions.
  */
+import { runPlan, runPlans, type Plan } from "../db/json-rows.ts";
 import type { DatasetMeta } from "../db/meta.ts";
-import { datasetMetaOf } from "../db/meta.ts";
+import { datasetMetaPlan } from "../db/meta.ts";
 import type { Region } from "../db/regions.ts";
-import { findChildren, findRegionLineage } from "../db/regions.ts";
-import type { PeriodReturn } from "../db/stats.ts";
+import { regionLineagePlan } from "../db/regions.ts";
+import type { PeriodReturn, StatsRow } from "../db/stats.ts";
 import {
-  findChildrenWithStats,
-  findRegionStatsSeries,
-  findVillagesWithReturns,
-  findVillageReturns,
+  childrenWithStatsPlan,
+  regionStatsSeriesPlan,
   rollupFromRow,
+  villageReturnsPlan,
+  villagesWithReturnsPlan,
 } from "../db/stats.ts";
 import { isVillageCommittee, levelOfCode } from "../lib/codes.ts";
 import { NotFoundError } from "../lib/errors.ts";
@@ -88,20 +89,23 @@ export async function loadRegionData(
   code: string,
   asOf: string | null = null,
 ): Promise<RegionData> {
-  // One round trip: the region with its ancestors and the data facts, and its figures (a
-  // village's returns, or a region's rollups: the code's length says which).
+  // One query: the region with its ancestors, the data facts, and its figures (a village's
+  // returns, or a region's rollups: the code's length says which).
   const isVillage = levelOfCode(code) === "village";
-  const [lineage, returns, statsRows] = await Promise.all([
-    findRegionLineage(db, code),
-    isVillage ? findVillageReturns(db, code, asOf) : null,
-    isVillage ? null : findRegionStatsSeries(db, code, asOf),
-  ]);
-  const region = lineage.region;
+  const read = await runPlans(db, {
+    lineage: regionLineagePlan(code),
+    meta: datasetMetaPlan(),
+    returns: isVillage ? villageReturnsPlan(code, asOf) : null,
+    stats: isVillage ? null : regionStatsSeriesPlan(code, asOf),
+  });
+  const region = read.lineage.region;
   if (!region) {
     throw new NotFoundError(`No region has the code ${code}.`, `没有代码为 ${code} 的地区。`);
   }
-  const parents = lineage.ancestors;
-  const meta = datasetMetaOf(lineage.meta);
+  const parents = read.lineage.ancestors;
+  const meta = read.meta;
+  const returns: PeriodReturn[] | null = read.returns;
+  const statsRows: StatsRow[] = read.stats ?? [];
   const rollups = returns
     ? villageRollups(region, returns, datasetPeriods(meta))
     : new Map((statsRows ?? []).map((row) => [row.period, rollupFromRow(row)]));
@@ -151,46 +155,64 @@ export interface ChildRow {
 }
 
 /** The children of a region with their indicators for one period. */
-export async function loadChildren(
+export function loadChildren(
   db: D1Database,
   region: Region,
   period: string | null,
   asOf: string | null = null,
 ): Promise<ChildRow[]> {
+  return runPlan(db, childrenPlan(region, period, asOf));
+}
+
+/** The children of a region with their indicators for one period, as a plan (json-rows.ts). */
+export function childrenPlan(
+  region: Region,
+  period: string | null,
+  asOf: string | null = null,
+): Plan<ChildRow[]> {
   if (!period) {
-    return (await findChildren(db, region.code)).map((child) => ({
-      region: toRef(child),
-      indicators: null,
-    }));
+    // No period: the children alone (no rollup has the empty period).
+    const plan = childrenWithStatsPlan(region.code, "", asOf);
+    return {
+      read: plan.read,
+      shape: (rows) =>
+        plan.shape(rows).children.map((child) => ({ region: toRef(child), indicators: null })),
+    };
   }
   if (region.level === "township") {
     // Children are villages: their own return (and a year earlier) for the period.
-    const { children, current, previous } = await findVillagesWithReturns(
-      db,
-      region.code,
-      period,
-      previousYear(period),
-      asOf,
-    );
-    return children.map((child) => {
-      const ret = current.get(child.code);
-      const prior = previous.get(child.code);
-      const rollup = rollupReturns(
-        isVillageCommittee(child.code) ? 1 : 0,
-        ret ? [ret] : [],
-        new Map(prior ? [[child.code, prior.total]] : []),
-      );
-      return { region: toRef(child), indicators: indicatorsFromRollup(rollup) };
-    });
-  }
-  const { children, stats } = await findChildrenWithStats(db, region.code, period, asOf);
-  return children.map((child) => {
-    const row = stats.get(child.code);
+    const plan = villagesWithReturnsPlan(region.code, period, previousYear(period), asOf);
     return {
-      region: toRef(child),
-      indicators: row ? indicatorsFromRollup(rollupFromRow(row)) : null,
+      read: plan.read,
+      shape: (rows) => {
+        const { children, current, previous } = plan.shape(rows);
+        return children.map((child) => {
+          const ret = current.get(child.code);
+          const prior = previous.get(child.code);
+          const rollup = rollupReturns(
+            isVillageCommittee(child.code) ? 1 : 0,
+            ret ? [ret] : [],
+            new Map(prior ? [[child.code, prior.total]] : []),
+          );
+          return { region: toRef(child), indicators: indicatorsFromRollup(rollup) };
+        });
+      },
     };
-  });
+  }
+  const plan = childrenWithStatsPlan(region.code, period, asOf);
+  return {
+    read: plan.read,
+    shape: (rows) => {
+      const { children, stats } = plan.shape(rows);
+      return children.map((child) => {
+        const row = stats.get(child.code);
+        return {
+          region: toRef(child),
+          indicators: row ? indicatorsFromRollup(rollupFromRow(row)) : null,
+        };
+      });
+    },
+  };
 }
 
 /** Year-to-date income by month, one line per year: the shape of the income chart. */

@@ -9,34 +9,32 @@ import type { Lang } from "../lib/i18n.ts";
 import { isPeriod } from "../lib/periods.ts";
 import {
   type ChildRow,
+  childrenPlan,
   figuresFor,
-  loadChildren,
   loadRegionData,
   type PeriodFigures,
   type RegionData,
   resolvePeriod,
 } from "../services/region-report.ts";
 import { type ChartData, regionCharts } from "./region-charts.ts";
-import { parsePageParam } from "../lib/activity.ts";
 import { RANKING_INDICATORS, type RankingIndicator } from "../lib/rankings.ts";
-import { findActivity } from "../db/activity.ts";
-import { activityContext, firstOffset } from "../services/activity-context.ts";
+import { activitySummaryPlans } from "../db/activity.ts";
+import { runPlans, type Plan } from "../db/json-rows.ts";
+import type { ProblemSummaryRows } from "../db/problems.ts";
+import type { ProjectGroup } from "../db/projects.ts";
+import type { TargetSummaryRows } from "../db/targets.ts";
+import { activityContext, type ActivityContext } from "../services/activity-context.ts";
 import { loadProblemsReport, type ProblemsReport } from "../services/problems-report.ts";
 import { loadProjectsReport, type ProjectsReport } from "../services/projects-report.ts";
-import { loadSiblingRanking, type Ranking } from "../services/rankings.ts";
+import { siblingRankingPlan, type Ranking } from "../services/rankings.ts";
 import { loadTargetsReport, UNITS_LISTED, type TargetsReport } from "../services/targets-report.ts";
 import type { Region } from "../db/regions.ts";
 
-/** Items per page of the projects, problems and targets lists: short enough for a phone. */
-const ACTIVITY_PER_PAGE = 10;
-
-/** The projects, problems and targets of the region's subtree, a page of each list. */
+/** The summaries of the projects, problems and targets of the region's subtree (no items). */
 export interface ActivityModel {
   projects: ProjectsReport;
   problems: ProblemsReport;
   targets: TargetsReport;
-  /** Which page parameters were not a page number (the first page is shown). */
-  invalid: { projects: string | null; problems: string | null; targets: string | null };
 }
 
 /** The league table of the region among its siblings, on the indicator the reader chose. */
@@ -97,12 +95,18 @@ export async function loadRegionPageModel(
     const data = await loadRegionData(db, code);
     const period = resolvePeriod(data, requested);
     const figures = period ? figuresFor(data, period) : null;
-    // Everything else the page shows depends only on the region and the period: one wave.
-    const [children, activity, ranking] = await Promise.all([
-      figures ? loadChildren(db, data.region, figures.period) : [],
-      loadActivity(db, data, url),
-      figures ? loadRanking(db, data, figures.period, url) : null,
-    ]);
+    // Everything else the page shows depends only on the region and the period: one
+    // statement (json-rows.ts).
+    const context = activityContext(data.region, data.meta);
+    const league = figures ? rankingChoice(data, figures.period, url) : null;
+    const read = await runPlans(db, {
+      children: figures ? childrenPlan(data.region, figures.period) : null,
+      ranking: league?.plan ?? null,
+      ...activitySummaryPlans(data.region.code, context.data_date, UNITS_LISTED),
+    });
+    const children = read.children ?? [];
+    const ranking = league ? { indicator: league.indicator, ranking: read.ranking } : null;
+    const activity = await activityOf(db, context, read);
     const charts = figures ? regionCharts(data, figures, lang) : [];
     return {
       status: 200,
@@ -121,59 +125,39 @@ export async function loadRegionPageModel(
   }
 }
 
-/** The activity lists of the region, a page of each as the query string asks. */
-async function loadActivity(db: D1Database, data: RegionData, url: URL): Promise<ActivityModel> {
-  const params = url.searchParams;
-  const pages = {
-    projects: parsePageParam(params.get("projects_page")),
-    problems: parsePageParam(params.get("problems_page")),
-    targets: parsePageParam(params.get("targets_page")),
-  };
-  const request = (key: keyof typeof pages) => ({
-    page: pages[key].page,
-    perPage: ACTIVITY_PER_PAGE,
-    clamp: true,
-  });
-  // Region and data facts are read once, for the page, not once per list; the three lists,
-  // each with its summary and the page asked for, in one statement.
-  const context = activityContext(data.region, data.meta);
-  const code = data.region.code;
-  const at = (key: keyof typeof pages) => ({
-    limit: ACTIVITY_PER_PAGE,
-    offset: firstOffset(request(key)),
-  });
-  const rows = await findActivity(db, code, context.data_date, UNITS_LISTED, {
-    projects: at("projects"),
-    problems: at("problems"),
-    targets: at("targets"),
-  });
+/** The reports of the region's projects, problems and targets, from their summaries. */
+async function activityOf(
+  db: D1Database,
+  context: ActivityContext,
+  read: {
+    project_groups: ProjectGroup[];
+    problem_summary: ProblemSummaryRows;
+    target_summary: TargetSummaryRows;
+  },
+): Promise<ActivityModel> {
+  const code = context.region.code;
+  // Only the summaries: the lists are pages of their own (activity-list-model.ts).
+  const first = { page: 1, perPage: 1, clamp: true };
   const [projects, problems, targets] = await Promise.all([
-    loadProjectsReport(db, code, request("projects"), context, {
-      summary: rows.projects.groups,
-      page: rows.projects.page,
+    loadProjectsReport(db, code, first, context, { summary: read.project_groups, page: [] }),
+    loadProblemsReport(db, code, first, context, {
+      summary: read.problem_summary,
+      page: { rows: [], events: [] },
     }),
-    loadProblemsReport(db, code, request("problems"), context, rows.problems),
-    loadTargetsReport(db, code, request("targets"), context, rows.targets),
+    loadTargetsReport(db, code, first, context, { summary: read.target_summary, page: [] }),
   ]);
-  return {
-    projects,
-    problems,
-    targets,
-    invalid: {
-      projects: pages.projects.invalid,
-      problems: pages.problems.invalid,
-      targets: pages.targets.invalid,
-    },
-  };
+  return { projects, problems, targets };
 }
 
-/** The league table among the region's siblings (none for villages), on ?rank=. */
-async function loadRanking(
-  db: D1Database,
+/**
+ * The league table among the region's siblings on ?rank=, as a plan: none for villages,
+ * and none (an empty section) when the period has no league.
+ */
+function rankingChoice(
   data: RegionData,
   period: string,
   url: URL,
-): Promise<RankingModel> {
+): { indicator: RankingIndicator; plan: Plan<Ranking> | null } {
   const chosen = url.searchParams.get("rank");
   const indicator: RankingIndicator = RANKING_INDICATORS.includes(chosen as RankingIndicator)
     ? (chosen as RankingIndicator)
@@ -183,13 +167,12 @@ async function loadRanking(
     ? { ...parentRef, parent_code: data.parents.at(-2)?.code ?? null }
     : null;
   try {
-    const ranking = await loadSiblingRanking(db, data.region, indicator, period, {
-      meta: data.meta,
-      parent,
-    });
-    return { indicator, ranking };
+    return {
+      indicator,
+      plan: siblingRankingPlan(data.region, indicator, period, { meta: data.meta, parent }),
+    };
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    return { indicator, ranking: null };
+    return { indicator, plan: null };
   }
 }

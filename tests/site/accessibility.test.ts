@@ -16,6 +16,9 @@ const PAGES = [
   "/r/450422", // county
   "/r/450422104", // township
   "/r/450422104211", // village
+  "/r/450422/projects", // a region's lists
+  "/r/450422104/problems",
+  "/r/450422104211/targets",
   "/methodology",
   "/search?q=lz",
   "/rankings",

@@ -1,7 +1,8 @@
 /**
  * Projects, problems and targets on the region pages (county, township, village, and the
- * article cities) in real Chromium: every figure and list equals what the API returns,
- * and the headline facts equal an independent computation over the raw rows in SQL.
+ * article cities) and on their list pages (/r/{code}/projects and the others) in real
+ * Chromium: every figure and list equals what the API returns, and the headline facts
+ * equal an independent computation over the raw rows in SQL.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -20,7 +21,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function api(code: string, what: string, query = "per_page=10"): Promise<Json> {
+/** Items on a list page (src/views/activity-list-model.ts). */
+const LIST_PER_PAGE = 20;
+
+async function api(code: string, what: string, query = `per_page=${LIST_PER_PAGE}`): Promise<Json> {
   const response = await fetch(`${base}/api/v1/regions/${code}/${what}?${query}`);
   expect(response.status).toBe(200);
   return response.json();
@@ -83,6 +87,11 @@ describe.each([
         ]),
       );
     expect(Object.fromEntries(byStatus)).toEqual(s.by_status);
+    // The region page links to the list, which is a page of its own.
+    expect(await ids(page, "data-project-id")).toEqual([]);
+    await page.click("a[data-list-link='projects']");
+    await page.waitForURL(`${base}/r/${code}/projects`);
+    expect((await figures(page, "projects")).get("projects")?.raw).toBe(String(s.projects));
     expect(await ids(page, "data-project-id")).toEqual(report.items.map((i: Json) => i.id));
     const shown = await page.locator("[data-project-id]").evaluateAll((els) =>
       els.map((el) => ({
@@ -134,6 +143,7 @@ describe.each([
         }),
       );
     expect(departments).toEqual(report.by_department);
+    await page.goto(`${base}/r/${code}/problems`);
     expect(await ids(page, "data-problem-id")).toEqual(report.items.map((i: Json) => i.id));
     const histories = await page
       .locator("[data-problem-id]")
@@ -182,6 +192,7 @@ describe.each([
         }),
       );
     expect(units).toEqual(s.units);
+    await page.goto(`${base}/r/${code}/targets`);
     expect(await ids(page, "data-target-id")).toEqual(report.items.map((i: Json) => i.id));
     const commitments = await page
       .locator("[data-target-id]")
@@ -257,17 +268,15 @@ describe("long lists, without JavaScript", () => {
   it("pages through problems with links that keep the other parameters", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${base}/r/450422?period=2026-09`);
-    const next = page.locator("[data-pager='problems_page'] a[rel='next']");
-    expect(await next.getAttribute("href")).toBe(
-      "/r/450422?period=2026-09&problems_page=2#problems",
-    );
+    await page.goto(`${base}/r/450422/problems?lang_hint=1`);
+    const next = page.locator("[data-pager='page'] a[rel='next']");
+    expect(await next.getAttribute("href")).toBe("/r/450422/problems?lang_hint=1&page=2#problems");
     await next.click();
-    await page.waitForURL(/problems_page=2/);
-    const second = await api("450422", "problems", "per_page=10&page=2");
+    await page.waitForURL(/page=2/);
+    const second = await api("450422", "problems", `per_page=${LIST_PER_PAGE}&page=2`);
     expect(await ids(page, "data-problem-id")).toEqual(second.items.map((i: Json) => i.id));
     await expect(
-      page.locator("[data-pager='problems_page'] [data-page]").getAttribute("data-page"),
+      page.locator("[data-pager='page'] [data-page]").getAttribute("data-page"),
     ).resolves.toBe("2");
     // A history opens with the keyboard: focus its summary and press Enter.
     const summary = page.locator("[data-problem-id] details summary").first();
@@ -278,7 +287,7 @@ describe("long lists, without JavaScript", () => {
   });
 
   it("answers a bad page number with a message and the first page, not an error", async () => {
-    const response = await fetch(`${base}/r/450422?targets_page=abc`);
+    const response = await fetch(`${base}/r/450422/targets?page=abc`);
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain("页码“abc”无效");
@@ -288,12 +297,37 @@ describe("long lists, without JavaScript", () => {
   });
 
   it("clamps a page past the end to the last page", async () => {
-    const last = await api("450422104", "problems", "per_page=10&page=1");
-    const html = await (await fetch(`${base}/r/450422104?problems_page=999`)).text();
+    const last = await api("450422104", "problems");
+    const html = await (await fetch(`${base}/r/450422104/problems?page=999`)).text();
     const pages = last.paging.pages;
-    const expected = await api("450422104", "problems", `per_page=10&page=${pages}`);
+    const expected = await api("450422104", "problems", `per_page=${LIST_PER_PAGE}&page=${pages}`);
     const shown = [...html.matchAll(/data-problem-id="(\d+)"/g)].map((m) => Number(m[1]));
     expect(shown).toEqual(expected.items.map((i: Json) => i.id));
+  });
+
+  it("sends links from before the list pages to them, permanently", async () => {
+    const old = await fetch(`${base}/r/450422?problems_page=2`, { redirect: "manual" });
+    expect(old.status).toBe(301);
+    expect(new URL(old.headers.get("Location") ?? "", base).pathname).toBe("/r/450422/problems");
+    expect(new URL(old.headers.get("Location") ?? "", base).search).toBe("?page=2");
+    const en = await fetch(`${base}/en/r/450422?targets_page=1`, { redirect: "manual" });
+    expect(en.headers.get("Location")).toMatch(/\/en\/r\/450422\/targets$/);
+  });
+
+  it("answers a list that does not exist, and a region that does not, with 404", async () => {
+    const list = await fetch(`${base}/r/450422/budgets`);
+    expect(list.status).toBe(404);
+    expect(await list.text()).toContain("没有“budgets”");
+    expect((await fetch(`${base}/en/r/999999/projects`)).status).toBe(404);
+    expect((await fetch(`${base}/r/45x/projects`)).status).toBe(400);
+  });
+
+  it("keeps the region page light: the lists are not on it", async () => {
+    const html = await (await fetch(`${base}/r/450422`)).text();
+    expect(html).not.toMatch(/data-(project|problem|target)-id=/);
+    for (const list of ["projects", "problems", "targets"]) {
+      expect(html).toContain(`href="/r/450422/${list}"`);
+    }
   });
 
   it("shows the same figures on the English page, in English", async () => {
