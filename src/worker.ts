@@ -25,6 +25,7 @@ import {
   acceptsGzip,
   heldPage,
   holdPage,
+  isCacheableApiRequest,
   isCacheablePageRequest,
   isPersonal,
   isStorable,
@@ -48,7 +49,8 @@ async function serve(request: Request, env: Env, ctx: ExecutionContext): Promise
   let bookmark: string | null = null;
   const response = await runWithMetrics(metrics, async () => {
     const database = countedD1(env.DB);
-    const version = isCacheablePageRequest(request) ? await liveVersion(database) : null;
+    const cacheable = isCacheablePageRequest(request) || isCacheableApiRequest(request);
+    const version = cacheable ? await liveVersion(database) : null;
     // A kept page needs no D1 session at all.
     const kept = version ? await keptPage(request, version, metrics) : null;
     if (kept) return kept;
@@ -91,7 +93,9 @@ async function answer(
 ): Promise<Response> {
   const rendered = async () => {
     const response = await render();
-    return (response.headers.get("Content-Type") ?? "").startsWith("text/html")
+    const type = response.headers.get("Content-Type") ?? "";
+    // A page, or an API answer to be kept (JSON), is read whole; other bodies stream on.
+    return type.startsWith("text/html") || (version && type.startsWith("application/json"))
       ? new Response(await response.arrayBuffer(), response)
       : response;
   };
@@ -109,7 +113,8 @@ async function answer(
   metrics.cache = "miss";
   const body = await response.arrayBuffer();
   const stored = new Response(body, response);
-  stored.headers.set("ETag", await pageEtag(key));
+  // An API answer keeps its own validator (functions/http-cache.ts); a page gets one here.
+  if (!stored.headers.has("ETag")) stored.headers.set("ETag", await pageEtag(key));
   // Kept after the answer leaves: the reader does not wait for the page to be gzipped
   // (Cloudflare compresses it on the way out) or stored.
   const kept = stored.clone();

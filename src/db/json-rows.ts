@@ -18,19 +18,26 @@ export function renumber(sql: string, by: number): string {
 
 /**
  * One statement returning one row whose column `name` holds the rows of each read as a
- * JSON array, in the read's own order.
+ * JSON array of arrays (values in the order of the read's columns), in the read's order.
  */
 export function combine(reads: Record<string, Read>): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const columns = Object.entries(reads).map(([name, read]) => {
     const sql = renumber(read.sql, params.length);
     params.push(...read.params);
-    const object = read.columns.map((c) => `'${c}', q.${c}`).join(", ");
+    // Rows as arrays, not objects: the column names are not repeated on every row.
+    const values = read.columns.map((c) => `q.${c}`).join(", ");
     // The read's order is kept: rows are numbered as they come, and gathered by number.
-    return `(SELECT coalesce(json_group_array(json_object(${object}) ORDER BY q.ord__), '[]')
+    return `(SELECT coalesce(json_group_array(json_array(${values}) ORDER BY q.ord__), '[]')
       FROM (SELECT r.*, row_number() OVER () AS ord__ FROM (${sql}) r) q) AS ${name}`;
   });
   return { sql: `SELECT ${columns.join(",\n")}`, params };
+}
+
+function objectOf(columns: readonly string[], values: unknown[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < columns.length; i++) row[columns[i] as string] = values[i];
+  return row;
 }
 
 /** Runs several reads as one statement; each read's rows, parsed. */
@@ -44,7 +51,10 @@ export async function readTogether<K extends string>(
     .bind(...params)
     .first<Record<K, string>>();
   return Object.fromEntries(
-    Object.keys(reads).map((name) => [name, JSON.parse(row?.[name as K] ?? "[]")]),
+    (Object.entries(reads) as [K, Read][]).map(([name, read]) => {
+      const arrays = JSON.parse(row?.[name] ?? "[]") as unknown[][];
+      return [name, arrays.map((values) => objectOf(read.columns, values))];
+    }),
   ) as Record<K, Record<string, unknown>[]>;
 }
 

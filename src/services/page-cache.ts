@@ -73,6 +73,17 @@ export function isCacheablePageRequest(request: Request): boolean {
   return !/^\/prefs(\/|$)/.test(pathname) && !pathname.startsWith("/api/");
 }
 
+/**
+ * Whether a public API answer may be kept like a page: GET, not signed in, and not a
+ * dataset download (downloads stream, can be large, and carry their own validators).
+ * The API's CORS headers are the same for every origin, so a kept answer serves all.
+ */
+export function isCacheableApiRequest(request: Request): boolean {
+  if (request.method !== "GET" || isPersonal(request)) return false;
+  const { pathname } = new URL(request.url);
+  return pathname.startsWith("/api/v1/") && !pathname.startsWith("/api/v1/datasets/");
+}
+
 /** Whether a rendered answer may be kept: public, successful, and setting no cookie. */
 export function isStorable(response: Response): boolean {
   return (

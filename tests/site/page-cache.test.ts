@@ -50,6 +50,25 @@ describe("rendered pages in the edge cache", () => {
     expect(second.etag).toBe(first.etag);
   });
 
+  it("keeps public API answers too, with their own ETag, but not dataset downloads", async () => {
+    const path = "/api/v1/regions/450422104/summary?period=2026-10";
+    const first = await get(path);
+    expect(first.status).toBe(200);
+    expect(first.cache).toBe("miss");
+    const second = await get(path);
+    expect(second.cache).toBe("hit");
+    expect(second.queries).toBe(0);
+    expect(second.body).toBe(first.body);
+    // The API's validator, not the page cache's: clients that revalidate keep working.
+    expect(second.etag).toBe(first.etag);
+    expect(second.etag).not.toMatch(/^W\/"p-/);
+    const revalidated = await get(path, { "If-None-Match": first.etag ?? "" });
+    expect(revalidated.status).toBe(304);
+    const download = "/api/v1/datasets/regions.csv?region=450422104";
+    await get(download);
+    expect((await get(download)).cache).toBe("bypass");
+  });
+
   it("sends a kept page gzipped to readers who accept it, as it is to others", async () => {
     const zipped = await fetch(`${base}/r/450422104`, { headers: { "Accept-Encoding": "gzip" } });
     const plain = await fetch(`${base}/r/450422104`, {
@@ -104,6 +123,8 @@ describe("a write moves the data version: nothing stale is served", () => {
 
   it("after an upload, the next reader gets the new figures; the release view does not move", async () => {
     const before = await county();
+    const apiBefore = await get("/api/v1/regions/450422/summary?period=2026-10");
+    expect((await get("/api/v1/regions/450422/summary?period=2026-10")).cache).toBe("hit");
     const release = await get("/releases/2026-10");
     expect((await county()).cache).toBe("hit");
     const db = openSampleDatabase(server.persistTo);
@@ -126,6 +147,11 @@ describe("a write moves the data version: nothing stale is served", () => {
     const after = await county();
     expect(after.cache).toBe("miss");
     expect(after.body).not.toBe(before.body);
+    // The API's answer moves with the page.
+    const api = await get("/api/v1/regions/450422/summary?period=2026-10");
+    expect(api.cache).toBe("miss");
+    const total = (body: string) => JSON.parse(body).indicators.income_total.value as number;
+    expect(total(api.body)).toBe(total(apiBefore.body) + 70_000);
     // The release was frozen before the upload: its view is the same page.
     await pastVersionHold();
     const releaseAfter = await get("/releases/2026-10");

@@ -1,0 +1,69 @@
+/**
+ * Plans read together in one statement (src/db/json-rows.ts), on a real local D1: each
+ * read's rows come back in its own order with the values D1 would give, cell for cell.
+ */
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { countedD1 } from "../../src/db/counted.ts";
+import { rowsOf, runPlan, runPlans, type Plan } from "../../src/db/json-rows.ts";
+import { newMetrics, runWithMetrics } from "../../src/lib/request-metrics.ts";
+
+const TEXTS = ["藤县", 'say "hi"', "back\\slash", "line\nbreak", "", "😀 emoji"];
+
+beforeAll(async () => {
+  await env.DB.exec(
+    "CREATE TABLE IF NOT EXISTS plan_probe (id INTEGER PRIMARY KEY, label TEXT, amount INTEGER, share REAL)",
+  );
+  await env.DB.prepare("DELETE FROM plan_probe").run();
+  await env.DB.batch(
+    TEXTS.map((label, i) =>
+      env.DB.prepare("INSERT INTO plan_probe VALUES (?1, ?2, ?3, ?4)").bind(
+        i + 1,
+        label,
+        i === 2 ? null : 9_007_199_254_740_991 - i,
+        i === 3 ? null : i / 3,
+      ),
+    ),
+  );
+});
+
+const probe = (order: "ASC" | "DESC", min = 0): Plan<Record<string, unknown>[]> =>
+  rowsOf({
+    sql: `SELECT id, label, amount, share FROM plan_probe WHERE id > ?1 ORDER BY id ${order}`,
+    params: [min],
+    columns: ["id", "label", "amount", "share"],
+  });
+
+describe("runPlans", () => {
+  it("gives each read's rows as D1 gives them, in each read's order", async () => {
+    const direct = (order: string, min: number) =>
+      env.DB.prepare(
+        `SELECT id, label, amount, share FROM plan_probe WHERE id > ?1 ORDER BY id ${order}`,
+      )
+        .bind(min)
+        .all();
+    const together = await runPlans(env.DB, { up: probe("ASC"), down: probe("DESC", 2) });
+    expect(together.up).toEqual((await direct("ASC", 0)).results);
+    expect(together.down).toEqual((await direct("DESC", 2)).results);
+    expect(together.up.map((r) => r.label)).toEqual(TEXTS);
+    expect(together.down.map((r) => r.id)).toEqual([6, 5, 4, 3]);
+  });
+
+  it("shapes rows, gives null for a null plan, and reads once", async () => {
+    const metrics = newMetrics();
+    const read = await runWithMetrics(metrics, () =>
+      runPlans(countedD1(env.DB), {
+        count: { read: probe("ASC").read, shape: (rows) => rows.length },
+        none: null,
+        first: probe("DESC", 5),
+      }),
+    );
+    expect(read).toEqual({ count: 6, none: null, first: [expect.objectContaining({ id: 6 })] });
+    expect([metrics.queries, metrics.roundTrips]).toEqual([1, 1]);
+  });
+
+  it("runs a plan alone, and an empty read gives no rows", async () => {
+    expect(await runPlan(env.DB, probe("ASC", 99))).toEqual([]);
+    expect(await runPlans(env.DB, { none: null })).toEqual({ none: null });
+  });
+});
