@@ -5,6 +5,7 @@
 import { returnsAsOf, statsAsOf } from "./as-of.ts";
 import type { Rollup, VillageReturn } from "../lib/indicators.ts";
 import { type Plan, rowsOf, runPlan } from "./json-rows.ts";
+import { STATS_VALUE_COLUMNS } from "./rollups.ts";
 import type { Region } from "./regions.ts";
 
 /** One row of region_period_stats as stored. */
@@ -31,28 +32,7 @@ export interface StatsRow {
   yoy_previous: number;
 }
 
-const STATS_COLUMN_NAMES = [
-  "period",
-  "villages",
-  "reporting",
-  "income_total",
-  "operating",
-  "contracting",
-  "investment",
-  "subsidy",
-  "other",
-  "income_median",
-  "band_zero",
-  "band_lt_5w",
-  "band_5w_10w",
-  "band_10w_30w",
-  "band_30w_50w",
-  "band_50w_100w",
-  "band_ge_100w",
-  "yoy_matched",
-  "yoy_current",
-  "yoy_previous",
-] as const;
+const STATS_COLUMN_NAMES = ["period", ...STATS_VALUE_COLUMNS] as const;
 const STATS_COLUMNS = STATS_COLUMN_NAMES.join(", ");
 const REGION_COLUMN_NAMES = ["code", "name", "level", "parent_code", "kind"] as const;
 
