@@ -98,21 +98,31 @@ export async function loadRegionData(
     returns: isVillage ? villageReturnsPlan(code, asOf) : null,
     stats: isVillage ? null : regionStatsSeriesPlan(code, asOf),
   });
-  const region = read.lineage.region;
+  return regionDataOf(code, read.lineage, read.meta, read.returns, read.stats);
+}
+
+/**
+ * A region's data from its reads (loadRegionData's, or a page's that reads several regions
+ * together); throws NotFoundError when no region has the code.
+ */
+export function regionDataOf(
+  code: string,
+  lineage: { region: Region | null; ancestors: Region[] },
+  meta: DatasetMeta,
+  returns: PeriodReturn[] | null,
+  statsRows: StatsRow[] | null,
+): RegionData {
+  const region = lineage.region;
   if (!region) {
     throw new NotFoundError(`No region has the code ${code}.`, `没有代码为 ${code} 的地区。`);
   }
-  const parents = read.lineage.ancestors;
-  const meta = read.meta;
-  const returns: PeriodReturn[] | null = read.returns;
-  const statsRows: StatsRow[] = read.stats ?? [];
   const rollups = returns
     ? villageRollups(region, returns, datasetPeriods(meta))
     : new Map((statsRows ?? []).map((row) => [row.period, rollupFromRow(row)]));
   const reported = [...rollups].filter(([, r]) => r.reporting > 0).map(([period]) => period);
   return {
     region,
-    parents: parents.map(toRef),
+    parents: lineage.ancestors.map(toRef),
     rollups,
     latestPeriod: reported.at(-1) ?? null,
     meta,
