@@ -15,7 +15,7 @@ import {
   UNITS_EN,
   type DatasetDef,
 } from "../src/lib/datasets.ts";
-import { NotFoundError } from "../src/lib/errors.ts";
+import { regionNotFound } from "../src/lib/errors.ts";
 import {
   csvStream,
   exportSize,
@@ -149,10 +149,7 @@ async function checkFilters(
     );
   }
   if (q.region && !(await findRegion(db, q.region))) {
-    throw new NotFoundError(
-      `No region has the code ${q.region}.`,
-      `没有代码为 ${q.region} 的地区。`,
-    );
+    throw regionNotFound(q.region);
   }
 }
 

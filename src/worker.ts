@@ -25,8 +25,7 @@ import {
   acceptsGzip,
   heldPage,
   holdPage,
-  isCacheableApiRequest,
-  isCacheablePageRequest,
+  isCacheableRequest,
   isPersonal,
   isStorable,
   liveVersion,
@@ -49,8 +48,7 @@ async function serve(request: Request, env: Env, ctx: ExecutionContext): Promise
   let bookmark: string | null = null;
   const response = await runWithMetrics(metrics, async () => {
     const database = countedD1(env.DB);
-    const cacheable = isCacheablePageRequest(request) || isCacheableApiRequest(request);
-    const version = cacheable ? await liveVersion(database) : null;
+    const version = isCacheableRequest(request, personal) ? await liveVersion(database) : null;
     // A kept page needs no D1 session at all.
     const kept = version ? await keptPage(request, version, metrics) : null;
     if (kept) return kept;
@@ -82,7 +80,7 @@ async function serve(request: Request, env: Env, ctx: ExecutionContext): Promise
 /**
  * A rendered answer, read whole when it is a page (so that every query is counted before
  * the header is written; downloads and other API bodies are not HTML and stream on), and
- * kept for the next reader when it is a public page (`version` given).
+ * kept for the next reader when it may be (`version` given, and the answer storable).
  */
 async function answer(
   request: Request,
@@ -91,25 +89,15 @@ async function answer(
   metrics: RequestMetrics,
   ctx: ExecutionContext,
 ): Promise<Response> {
-  const rendered = async () => {
-    const response = await render();
-    const type = response.headers.get("Content-Type") ?? "";
-    // A page, or an API answer to be kept (JSON), is read whole; other bodies stream on.
-    return type.startsWith("text/html") || (version && type.startsWith("application/json"))
+  const response = await render();
+  if (!version || !isStorable(response)) {
+    metrics.cache = "bypass";
+    return (response.headers.get("Content-Type") ?? "").startsWith("text/html")
       ? new Response(await response.arrayBuffer(), response)
       : response;
-  };
-  if (!version) {
-    metrics.cache = "bypass";
-    return rendered();
   }
   const cache = (caches as unknown as { default: Cache }).default;
   const key = pageCacheKey(request, version.version);
-  const response = await rendered();
-  if (!isStorable(response)) {
-    metrics.cache = "bypass";
-    return response;
-  }
   metrics.cache = "miss";
   const body = await response.arrayBuffer();
   const stored = new Response(body, response);

@@ -97,6 +97,15 @@ export async function runPlans<P extends Record<string, Plan<unknown> | null>>(
   ) as Shaped<P>;
 }
 
+/** Runs a list of plans of one kind as one statement; a null plan gives null. */
+export async function runPlanList<T>(
+  db: D1Database,
+  plans: (Plan<T> | null)[],
+): Promise<(T | null)[]> {
+  const read = await runPlans(db, Object.fromEntries(plans.map((plan, i) => [`p${i}`, plan])));
+  return plans.map((_, i) => (read[`p${i}`] ?? null) as T | null);
+}
+
 /** Runs one plan (one query). */
 export async function runPlan<T>(db: D1Database, plan: Plan<T>): Promise<T> {
   return (await runPlans(db, { plan })).plan;

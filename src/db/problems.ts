@@ -141,7 +141,7 @@ const PAGE = `SELECT p.id FROM problems p WHERE ${RANGE}
   ORDER BY ${UNRESOLVED} DESC, ${OVERDUE} DESC, p.raised_on DESC, p.id DESC LIMIT ?4 OFFSET ?5`;
 
 /** The reads of one page of the list and of the status events of the problems on it. */
-export function problemPageReads(
+function problemPageReads(
   code: string,
   dataDate: string | null,
   limit: number,

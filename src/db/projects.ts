@@ -85,7 +85,7 @@ export async function findProjectGroups(
  * The read of one page of the list: overdue first, then under way, suspended, planned,
  * completed.
  */
-export function projectPageRead(
+function projectPageRead(
   code: string,
   dataDate: string | null,
   limit: number,

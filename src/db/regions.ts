@@ -1,7 +1,7 @@
 /** Region lookups over the regions table. Every function takes the D1 binding. */
 import type { Level } from "../lib/codes.ts";
 import { ancestorCodes, subtreeRange } from "../lib/codes.ts";
-import type { Plan } from "./json-rows.ts";
+import { rowsOf, runPlan, type Plan } from "./json-rows.ts";
 
 export type RegionKind = "area" | "village_committee" | "community";
 
@@ -32,20 +32,31 @@ export async function findAncestors(db: D1Database, code: string): Promise<Regio
   return results;
 }
 
-export async function findChildren(db: D1Database, code: string): Promise<Region[]> {
-  const { results } = await db
-    .prepare(`SELECT ${COLUMNS} FROM regions WHERE parent_code = ?1 ORDER BY code`)
-    .bind(code)
-    .all<Region>();
-  return results;
+export function findChildren(db: D1Database, code: string): Promise<Region[]> {
+  return runPlan(db, regionChildrenPlan(code));
+}
+
+/** A region's children in code order, as a plan (json-rows.ts). */
+export function regionChildrenPlan(code: string): Plan<Region[]> {
+  return rowsOf<Region>({
+    sql: `SELECT ${COLUMNS} FROM regions WHERE parent_code = ?1 ORDER BY code`,
+    params: [code],
+    columns: COLUMN_NAMES,
+  });
 }
 
 /** Regions with no parent: the provinces in the data. */
-export async function findTopRegions(db: D1Database): Promise<Region[]> {
-  const { results } = await db
-    .prepare(`SELECT ${COLUMNS} FROM regions WHERE parent_code IS NULL ORDER BY code`)
-    .all<Region>();
-  return results;
+export function findTopRegions(db: D1Database): Promise<Region[]> {
+  return runPlan(db, topRegionsPlan());
+}
+
+/** The provinces in the data, as a plan (json-rows.ts). */
+export function topRegionsPlan(): Plan<Region[]> {
+  return rowsOf<Region>({
+    sql: `SELECT ${COLUMNS} FROM regions WHERE parent_code IS NULL ORDER BY code`,
+    params: [],
+    columns: COLUMN_NAMES,
+  });
 }
 
 /** Every region at `level` in the subtree of `code`, in code order (an index range scan). */

@@ -131,7 +131,7 @@ export interface TargetRow {
 }
 
 /** The read of one page of the list: missed and at-risk targets first, then by village. */
-export function targetPageRead(code: string, limit: number, offset: number): Read {
+function targetPageRead(code: string, limit: number, offset: number): Read {
   const [low, high] = subtreeRange(code);
   return {
     sql: `SELECT t.id, t.village_code, r.name AS village_name, w.dispatching_unit, t.title,

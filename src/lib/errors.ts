@@ -8,3 +8,8 @@ export class NotFoundError extends Error {
     this.detailZh = detailZh;
   }
 }
+
+/** No region has the code: the one wording for every page and API answer. */
+export function regionNotFound(code: string): NotFoundError {
+  return new NotFoundError(`No region has the code ${code}.`, `没有代码为 ${code} 的地区。`);
+}

@@ -5,7 +5,7 @@
 import { readDatasetMeta, type DatasetMeta } from "../db/meta.ts";
 import { findRegion } from "../db/regions.ts";
 import { dataDate, pageWindow, type Paging } from "../lib/activity.ts";
-import { NotFoundError } from "../lib/errors.ts";
+import { regionNotFound } from "../lib/errors.ts";
 import type { RegionRef } from "./region-report.ts";
 
 export interface ActivityContext {
@@ -26,7 +26,7 @@ export interface PageRequest {
 export async function loadActivityContext(db: D1Database, code: string): Promise<ActivityContext> {
   const [region, meta] = await Promise.all([findRegion(db, code), readDatasetMeta(db)]);
   if (!region) {
-    throw new NotFoundError(`No region has the code ${code}.`, `没有代码为 ${code} 的地区。`);
+    throw regionNotFound(code);
   }
   return activityContext(region, meta);
 }

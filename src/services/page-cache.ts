@@ -66,22 +66,20 @@ export function isPersonal(request: Request): boolean {
   );
 }
 
-/** Whether a request may be answered from (and its answer kept in) the page cache. */
-export function isCacheablePageRequest(request: Request): boolean {
-  if (request.method !== "GET" || isPersonal(request)) return false;
-  const { pathname } = new URL(request.url);
-  return !/^\/prefs(\/|$)/.test(pathname) && !pathname.startsWith("/api/");
-}
-
 /**
- * Whether a public API answer may be kept like a page: GET, not signed in, and not a
- * dataset download (downloads stream, can be large, and carry their own validators).
- * The API's CORS headers are the same for every origin, so a kept answer serves all.
+ * Whether a request may be answered from (and its answer kept in) the edge cache: a GET,
+ * not personal (`personal`: isPersonal's answer, worked out once per request), for a page
+ * (not /prefs) or a public API answer that is not a dataset download (downloads stream,
+ * can be large, and carry their own validators). The API's CORS headers are the same for
+ * every origin, so a kept answer serves all.
  */
-export function isCacheableApiRequest(request: Request): boolean {
-  if (request.method !== "GET" || isPersonal(request)) return false;
+export function isCacheableRequest(request: Request, personal: boolean): boolean {
+  if (request.method !== "GET" || personal) return false;
   const { pathname } = new URL(request.url);
-  return pathname.startsWith("/api/v1/") && !pathname.startsWith("/api/v1/datasets/");
+  if (pathname.startsWith("/api/")) {
+    return pathname.startsWith("/api/v1/") && !pathname.startsWith("/api/v1/datasets/");
+  }
+  return !/^\/prefs(\/|$)/.test(pathname);
 }
 
 /** Whether a rendered answer may be kept: public, successful, and setting no cookie. */

@@ -8,7 +8,7 @@ import { readDatasetMeta, type DatasetMeta } from "../db/meta.ts";
 import { findRegion, type Region } from "../db/regions.ts";
 import { rollupFromRow } from "../db/stats.ts";
 import { LEVELS } from "../lib/codes.ts";
-import { NotFoundError } from "../lib/errors.ts";
+import { NotFoundError, regionNotFound } from "../lib/errors.ts";
 import { indicatorsFromRollup, type Figure } from "../lib/indicators.ts";
 import { addMonths } from "../lib/periods.ts";
 import {
@@ -77,7 +77,7 @@ async function resolveWithin(
   if (!code) return null;
   const within = await findRegion(db, code);
   if (!within) {
-    throw new NotFoundError(`No region has the code ${code}.`, `没有代码为 ${code} 的地区。`);
+    throw regionNotFound(code);
   }
   if (LEVELS.indexOf(within.level) >= LEVELS.indexOf(level)) {
     throw new RankingRequestError(

@@ -7,7 +7,7 @@ import { runPlan, runPlans, type Plan } from "../db/json-rows.ts";
 import type { DatasetMeta } from "../db/meta.ts";
 import { datasetMetaPlan } from "../db/meta.ts";
 import type { Region } from "../db/regions.ts";
-import { regionLineagePlan } from "../db/regions.ts";
+import { regionChildrenPlan, regionLineagePlan } from "../db/regions.ts";
 import type { PeriodReturn, StatsRow } from "../db/stats.ts";
 import {
   childrenWithStatsPlan,
@@ -17,7 +17,7 @@ import {
   villagesWithReturnsPlan,
 } from "../db/stats.ts";
 import { isVillageCommittee, levelOfCode } from "../lib/codes.ts";
-import { NotFoundError } from "../lib/errors.ts";
+import { NotFoundError, regionNotFound } from "../lib/errors.ts";
 import type { BandKey, Indicators, Rollup, Source } from "../lib/indicators.ts";
 import { BANDS, indicatorsFromRollup, rollupReturns, SOURCES } from "../lib/indicators.ts";
 import { periodRange, previousYear } from "../lib/periods.ts";
@@ -114,7 +114,7 @@ export function regionDataOf(
 ): RegionData {
   const region = lineage.region;
   if (!region) {
-    throw new NotFoundError(`No region has the code ${code}.`, `没有代码为 ${code} 的地区。`);
+    throw regionNotFound(code);
   }
   const rollups = returns
     ? villageRollups(region, returns, datasetPeriods(meta))
@@ -181,12 +181,11 @@ export function childrenPlan(
   asOf: string | null = null,
 ): Plan<ChildRow[]> {
   if (!period) {
-    // No period: the children alone (no rollup has the empty period).
-    const plan = childrenWithStatsPlan(region.code, "", asOf);
+    const plan = regionChildrenPlan(region.code);
     return {
       read: plan.read,
       shape: (rows) =>
-        plan.shape(rows).children.map((child) => ({ region: toRef(child), indicators: null })),
+        plan.shape(rows).map((child) => ({ region: toRef(child), indicators: null })),
     };
   }
   if (region.level === "township") {

@@ -9,12 +9,14 @@ import { datasetMetaPlan } from "../db/meta.ts";
 import { regionLineagePlan } from "../db/regions.ts";
 import { parsePageParam } from "../lib/activity.ts";
 import { CODE_PATTERN } from "../lib/codes.ts";
+import { regionNotFound } from "../lib/errors.ts";
 import { localePath, type Lang } from "../lib/i18n.ts";
 import { activityContext, type PageRequest } from "../services/activity-context.ts";
 import { loadProblemsReport, type ProblemsReport } from "../services/problems-report.ts";
 import { loadProjectsReport, type ProjectsReport } from "../services/projects-report.ts";
 import { toRef, type RegionRef } from "../services/region-report.ts";
 import { loadTargetsReport, type TargetsReport } from "../services/targets-report.ts";
+import { badRegionCodeMessage, notFoundMessage } from "./page-problems.ts";
 
 /** The lists a region has, each a page of its own. */
 export const ACTIVITY_LISTS = ["projects", "problems", "targets"] as const;
@@ -90,19 +92,14 @@ export async function loadActivityListModel(
     );
   }
   if (!CODE_PATTERN.test(code)) {
-    return fail(
-      400,
-      en
-        ? `“${code}” is not a statistical division code: codes have 2, 4, 6, 9 or 12 digits, e.g. 450422.`
-        : `“${code}”不是有效的统计用区划代码：区划代码是2、4、6、9或12位数字，例如 450422。`,
-    );
+    return fail(400, badRegionCodeMessage(code, lang));
   }
   const { lineage, meta } = await runPlans(db, {
     lineage: regionLineagePlan(code),
     meta: datasetMetaPlan(),
   });
   if (!lineage.region) {
-    return fail(404, en ? `No region has the code ${code}.` : `没有代码为 ${code} 的地区。`);
+    return fail(404, notFoundMessage(regionNotFound(code), lang));
   }
   const context = activityContext(lineage.region, meta);
   const { page, invalid } = parsePageParam(url.searchParams.get("page"));

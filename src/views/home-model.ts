@@ -4,9 +4,9 @@
  * them. Loaded here, before rendering, so that the page's reads are counted and made
  * together; the page only formats.
  */
-import { runPlans, type Plan } from "../db/json-rows.ts";
+import { runPlanList, runPlans } from "../db/json-rows.ts";
 import { datasetMetaPlan } from "../db/meta.ts";
-import { findTopRegions, regionLineagePlan, type Region } from "../db/regions.ts";
+import { topRegionsPlan, type Region } from "../db/regions.ts";
 import { regionStatsSeriesPlan } from "../db/stats.ts";
 import {
   childrenPlan,
@@ -31,45 +31,39 @@ export interface HomeModel {
   latest: string | undefined;
 }
 
-/** Three queries whatever the number of provinces: the provinces, their data, their cities. */
+/**
+ * Three queries whatever the number of provinces: the provinces with the data facts, every
+ * province's rollup series, every province's cities.
+ */
 export async function loadHomeModel(db: D1Database): Promise<HomeModel> {
-  const provinces = await findTopRegions(db);
-  const first = await runPlans(db, {
+  const { provinces, meta } = await runPlans(db, {
+    provinces: topRegionsPlan(),
     meta: datasetMetaPlan(),
-    ...Object.fromEntries(
-      provinces.flatMap((p) => [
-        [`lineage_${p.code}`, regionLineagePlan(p.code)],
-        [`stats_${p.code}`, regionStatsSeriesPlan(p.code)],
-      ]),
-    ),
-  } as Record<string, Plan<unknown>>);
-  const data = provinces.map((p) =>
-    regionDataOf(
-      p.code,
-      first[`lineage_${p.code}`] as Parameters<typeof regionDataOf>[1],
-      first.meta as Parameters<typeof regionDataOf>[2],
-      null,
-      first[`stats_${p.code}`] as Parameters<typeof regionDataOf>[4],
-    ),
+  });
+  const series = await runPlanList(
+    db,
+    provinces.map((p) => regionStatsSeriesPlan(p.code)),
+  );
+  // Provinces have no ancestors: their lineage is themselves.
+  const data = provinces.map((province, i) =>
+    regionDataOf(province.code, { region: province, ancestors: [] }, meta, null, series[i] ?? []),
   );
   const periods = data.map((d) => resolvePeriod(d, undefined));
-  const cities = await runPlans(
+  const cities = await runPlanList(
     db,
-    Object.fromEntries(
-      provinces.map((p, i) => [
-        `cities_${p.code}`,
-        periods[i] ? childrenPlan(p, periods[i]) : null,
-      ]),
-    ) as Record<string, Plan<ChildRow[]> | null>,
+    provinces.map((p, i) => {
+      const period = periods[i];
+      return period ? childrenPlan(p, period) : null;
+    }),
   );
-  const sections = provinces.map((province, i) => {
+  const sections = data.map((regionData, i) => {
     const period = periods[i] ?? null;
     return {
-      province,
-      data: data[i] as RegionData,
+      province: regionData.region,
+      data: regionData,
       period,
-      figures: period ? figuresFor(data[i] as RegionData, period) : null,
-      cities: (cities[`cities_${province.code}`] as ChildRow[] | null) ?? [],
+      figures: period ? figuresFor(regionData, period) : null,
+      cities: cities[i] ?? [],
     };
   });
   const latest = sections

@@ -16,6 +16,7 @@ import {
   type RegionData,
   resolvePeriod,
 } from "../services/region-report.ts";
+import { badRegionCodeMessage, notFoundMessage } from "./page-problems.ts";
 import { type ChartData, regionCharts } from "./region-charts.ts";
 import { RANKING_INDICATORS, type RankingIndicator } from "../lib/rankings.ts";
 import { activitySummaryPlans } from "../db/activity.ts";
@@ -76,12 +77,7 @@ export async function loadRegionPageModel(
     ranking: null,
   });
   if (!CODE_PATTERN.test(code)) {
-    return fail(
-      400,
-      en
-        ? `“${code}” is not a statistical division code: codes have 2, 4, 6, 9 or 12 digits, e.g. 450422.`
-        : `“${code}”不是有效的统计用区划代码：区划代码是2、4、6、9或12位数字，例如 450422。`,
-    );
+    return fail(400, badRegionCodeMessage(code, lang));
   }
   if (requested !== undefined && !isPeriod(requested)) {
     return fail(
@@ -121,7 +117,7 @@ export async function loadRegionPageModel(
     };
   } catch (e) {
     if (!(e instanceof NotFoundError)) throw e;
-    return fail(404, en ? e.message : e.detailZh);
+    return fail(404, notFoundMessage(e, lang));
   }
 }
 
