@@ -64,7 +64,8 @@ export interface Plan<T> {
   shape: (rows: Record<string, unknown>[]) => T;
 }
 
-type Shaped<P> = {
+/** What running plans gives: each plan's shaped value, null for a null plan. */
+export type Shaped<P> = {
   [K in keyof P]: P[K] extends Plan<infer T>
     ? T
     : P[K] extends Plan<infer T> | null
@@ -95,6 +96,58 @@ export async function runPlans<P extends Record<string, Plan<unknown> | null>>(
       ];
     }),
   ) as Shaped<P>;
+}
+
+type PlanMap = Record<string, Plan<unknown> | null>;
+
+/** Where a guessed read's rows come back in a statement that also holds the first reads. */
+const GUESSED = "guessed__";
+
+function sameRead(a: Read, b: Read): boolean {
+  return (
+    a.sql === b.sql &&
+    a.columns.join() === b.columns.join() &&
+    JSON.stringify(a.params) === JSON.stringify(b.params)
+  );
+}
+
+/**
+ * Runs `first`, then the plans that depend on what it read, in one statement when those can
+ * be guessed before the first are read. `then` makes a value of the first reads and the
+ * second plans; `guess` is its plans for a guessed first result. The rows of a guessed read are used only when it is exactly the
+ * read `then` asks for (same SQL, parameters and columns); any other read of `then` runs in
+ * a second statement. So a wrong guess costs a round trip, never a wrong figure. Errors
+ * thrown by a shape or by `then` propagate.
+ */
+export async function runPlansThen<F extends PlanMap, S extends PlanMap, V>(
+  db: D1Database,
+  first: F,
+  then: (read: Shaped<F>) => { value: V; plans: S },
+  guess: S | null,
+): Promise<{ value: V; read: Shaped<S> }> {
+  const guessed = Object.entries(guess ?? {}).filter((entry): entry is [string, Plan<unknown>] =>
+    Boolean(entry[1]),
+  );
+  const firstNames = Object.keys(first).filter((name) => first[name] !== null);
+  const rows = await readTogether(db, {
+    ...Object.fromEntries(firstNames.map((name) => [name, (first[name] as Plan<unknown>).read])),
+    ...Object.fromEntries(guessed.map(([name, plan]) => [GUESSED + name, plan.read])),
+  });
+  const firstRead = Object.fromEntries(
+    Object.entries(first).map(([name, plan]) => [name, plan ? plan.shape(rows[name] ?? []) : null]),
+  ) as Shaped<F>;
+  const { value, plans: second } = then(firstRead);
+  const secondRead: Record<string, unknown> = {};
+  const unread: PlanMap = {};
+  for (const [name, plan] of Object.entries(second)) {
+    const guessedPlan = guess?.[name];
+    if (!plan) secondRead[name] = null;
+    else if (guessedPlan && sameRead(guessedPlan.read, plan.read)) {
+      secondRead[name] = plan.shape(rows[GUESSED + name] ?? []);
+    } else unread[name] = plan;
+  }
+  if (Object.keys(unread).length) Object.assign(secondRead, await runPlans(db, unread));
+  return { value, read: secondRead as Shaped<S> };
 }
 
 /** Runs a list of plans of one kind as one statement; a null plan gives null. */

@@ -3,7 +3,7 @@
  * that a page and the API can never disagree. Figures come from the per-region rollups
  * (or, for a single village, from its own returns) through the indicator functions.
  */
-import { runPlan, runPlans, type Plan } from "../db/json-rows.ts";
+import { runPlan, runPlans, type Plan, type Shaped } from "../db/json-rows.ts";
 import type { DatasetMeta } from "../db/meta.ts";
 import { datasetMetaPlan } from "../db/meta.ts";
 import type { Region } from "../db/regions.ts";
@@ -89,15 +89,29 @@ export async function loadRegionData(
   code: string,
   asOf: string | null = null,
 ): Promise<RegionData> {
-  // One query: the region with its ancestors, the data facts, and its figures (a village's
-  // returns, or a region's rollups: the code's length says which).
+  return regionDataFrom(code, await runPlans(db, regionDataPlans(code, asOf)));
+}
+
+/**
+ * What loadRegionData reads, as plans for one statement: the region with its ancestors,
+ * the data facts, and its figures (a village's returns, or a region's rollups: the code's
+ * length says which).
+ */
+export function regionDataPlans(code: string, asOf: string | null = null) {
   const isVillage = levelOfCode(code) === "village";
-  const read = await runPlans(db, {
+  return {
     lineage: regionLineagePlan(code),
     meta: datasetMetaPlan(),
     returns: isVillage ? villageReturnsPlan(code, asOf) : null,
     stats: isVillage ? null : regionStatsSeriesPlan(code, asOf),
-  });
+  };
+}
+
+/** A region's data from the reads of regionDataPlans; throws NotFoundError. */
+export function regionDataFrom(
+  code: string,
+  read: Shaped<ReturnType<typeof regionDataPlans>>,
+): RegionData {
   return regionDataOf(code, read.lineage, read.meta, read.returns, read.stats);
 }
 

@@ -3,7 +3,7 @@
  * Called from the page files (not a component) so that they can set the HTTP status
  * before the page starts streaming.
  */
-import { CODE_PATTERN } from "../lib/codes.ts";
+import { ancestorCodes, CODE_PATTERN, levelOfCode, parentCode } from "../lib/codes.ts";
 import { NotFoundError } from "../lib/errors.ts";
 import type { Lang } from "../lib/i18n.ts";
 import { isPeriod } from "../lib/periods.ts";
@@ -11,16 +11,18 @@ import {
   type ChildRow,
   childrenPlan,
   figuresFor,
-  loadRegionData,
   type PeriodFigures,
   type RegionData,
+  regionDataFrom,
+  regionDataPlans,
   resolvePeriod,
 } from "../services/region-report.ts";
 import { badRegionCodeMessage, notFoundMessage } from "./page-problems.ts";
 import { type ChartData, regionCharts } from "./region-charts.ts";
 import { RANKING_INDICATORS, type RankingIndicator } from "../lib/rankings.ts";
 import { activitySummaryPlans } from "../db/activity.ts";
-import { runPlans, type Plan } from "../db/json-rows.ts";
+import { runPlansThen, type Plan } from "../db/json-rows.ts";
+import type { DatasetMeta } from "../db/meta.ts";
 import type { ProblemSummaryRows } from "../db/problems.ts";
 import type { ProjectGroup } from "../db/projects.ts";
 import type { TargetSummaryRows } from "../db/targets.ts";
@@ -88,20 +90,26 @@ export async function loadRegionPageModel(
     );
   }
   try {
-    const data = await loadRegionData(db, code);
-    const period = resolvePeriod(data, requested);
-    const figures = period ? figuresFor(data, period) : null;
-    // Everything else the page shows depends only on the region and the period: one
-    // statement (json-rows.ts).
-    const context = activityContext(data.region, data.meta);
-    const league = figures ? rankingChoice(data, figures.period, url) : null;
-    const read = await runPlans(db, {
-      children: figures ? childrenPlan(data.region, figures.period) : null,
-      ranking: league?.plan ?? null,
-      ...activitySummaryPlans(data.region.code, context.data_date, UNITS_LISTED),
-    });
+    // One statement for the whole page: the region's own reads, and with them what the
+    // rest of the page reads, guessed from the code and the data facts last seen here (a
+    // wrong guess costs a second statement, never a wrong figure: runPlansThen).
+    const guess = lastMeta && guessedData(code, lastMeta);
+    const { value, read } = await runPlansThen(
+      db,
+      regionDataPlans(code),
+      (first) => {
+        const data = regionDataFrom(code, first);
+        const period = resolvePeriod(data, requested);
+        const figures = period ? figuresFor(data, period) : null;
+        return { value: { data, figures }, plans: pagePlans(data, period, url) };
+      },
+      guess && pagePlans(guess, resolvePeriod(guess, requested), url),
+    );
+    const { data, figures } = value;
+    lastMeta = data.meta;
     const children = read.children ?? [];
-    const ranking = league ? { indicator: league.indicator, ranking: read.ranking } : null;
+    const ranking = figures ? { indicator: rankingIndicator(url), ranking: read.ranking } : null;
+    const context = activityContext(data.region, data.meta);
     const activity = await activityOf(db, context, read);
     const charts = figures ? regionCharts(data, figures, lang) : [];
     return {
@@ -145,30 +153,70 @@ async function activityOf(
   return { projects, problems, targets };
 }
 
+/** The data facts of the last region page read in this isolate: the base of the guess. */
+let lastMeta: DatasetMeta | null = null;
+
+/**
+ * What a region page reads besides the region's own data: its children, its league table
+ * and the summaries of its projects, problems and targets, for one period (none: no
+ * children, no league).
+ */
+function pagePlans(data: RegionData, period: string | null, url: URL) {
+  const context = activityContext(data.region, data.meta);
+  return {
+    children: period ? childrenPlan(data.region, period) : null,
+    ranking: period ? rankingPlan(data, period, url) : null,
+    ...activitySummaryPlans(data.region.code, context.data_date, UNITS_LISTED),
+  };
+}
+
+/**
+ * A region's data as far as the code and the data facts tell it, before it is read: its
+ * level and ancestors from the code, its latest period from the data set's. Names are
+ * unknown; only the reads built from it are used (runPlansThen).
+ */
+function guessedData(code: string, meta: DatasetMeta): RegionData {
+  const ref = (c: string): Region => ({
+    code: c,
+    name: "",
+    level: levelOfCode(c) ?? "province",
+    parent_code: parentCode(c),
+    kind: "area",
+  });
+  return {
+    region: ref(code),
+    parents: ancestorCodes(code).map(ref),
+    rollups: new Map(),
+    latestPeriod: meta.latestPeriod,
+    meta,
+    returns: null,
+  };
+}
+
+/** The indicator the league table ranks by (?rank=, else the share at 10万元 or more). */
+function rankingIndicator(url: URL): RankingIndicator {
+  const chosen = url.searchParams.get("rank");
+  return RANKING_INDICATORS.includes(chosen as RankingIndicator)
+    ? (chosen as RankingIndicator)
+    : "share_ge_10w";
+}
+
 /**
  * The league table among the region's siblings on ?rank=, as a plan: none for villages,
  * and none (an empty section) when the period has no league.
  */
-function rankingChoice(
-  data: RegionData,
-  period: string,
-  url: URL,
-): { indicator: RankingIndicator; plan: Plan<Ranking> | null } {
-  const chosen = url.searchParams.get("rank");
-  const indicator: RankingIndicator = RANKING_INDICATORS.includes(chosen as RankingIndicator)
-    ? (chosen as RankingIndicator)
-    : "share_ge_10w";
+function rankingPlan(data: RegionData, period: string, url: URL): Plan<Ranking> | null {
   const parentRef = data.parents.at(-1);
   const parent: Region | null = parentRef
     ? { ...parentRef, parent_code: data.parents.at(-2)?.code ?? null }
     : null;
   try {
-    return {
-      indicator,
-      plan: siblingRankingPlan(data.region, indicator, period, { meta: data.meta, parent }),
-    };
+    return siblingRankingPlan(data.region, rankingIndicator(url), period, {
+      meta: data.meta,
+      parent,
+    });
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    return { indicator, plan: null };
+    return null;
   }
 }

@@ -5,7 +5,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { countedD1 } from "../../src/db/counted.ts";
-import { rowsOf, runPlan, runPlans, type Plan } from "../../src/db/json-rows.ts";
+import { rowsOf, runPlan, runPlans, runPlansThen, type Plan } from "../../src/db/json-rows.ts";
 import { newMetrics, runWithMetrics } from "../../src/lib/request-metrics.ts";
 
 const TEXTS = ["藤县", 'say "hi"', "back\\slash", "line\nbreak", "", "😀 emoji"];
@@ -65,5 +65,43 @@ describe("runPlans", () => {
   it("runs a plan alone, and an empty read gives no rows", async () => {
     expect(await runPlan(env.DB, probe("ASC", 99))).toEqual([]);
     expect(await runPlans(env.DB, { none: null })).toEqual({ none: null });
+  });
+});
+
+describe("runPlansThen", () => {
+  // The second read depends on the first: the rows above the smallest id the first read.
+  const then = (first: { low: Record<string, unknown>[] }) => {
+    const min = Number(first.low[0]?.id ?? 0);
+    return { value: min, plans: { above: probe("ASC", min), none: null } };
+  };
+  const run = async (guessMin: number | null) => {
+    const metrics = newMetrics();
+    const result = await runWithMetrics(metrics, () =>
+      runPlansThen(
+        countedD1(env.DB),
+        { low: probe("ASC", 3) },
+        then,
+        guessMin === null ? null : { above: probe("ASC", guessMin), none: null },
+      ),
+    );
+    return { result, queries: metrics.queries };
+  };
+  const expected = async () => ({
+    value: 4,
+    read: { above: await runPlan(env.DB, probe("ASC", 4)), none: null },
+  });
+
+  it("reads once when the guess is the read asked for", async () => {
+    const { result, queries } = await run(4);
+    expect(result).toEqual(await expected());
+    expect(queries).toBe(1);
+  });
+
+  it("reads again, and gives the right rows, when the guess was wrong or missing", async () => {
+    for (const guess of [1, null]) {
+      const { result, queries } = await run(guess);
+      expect(result).toEqual(await expected());
+      expect(queries).toBe(2);
+    }
   });
 });
