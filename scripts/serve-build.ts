@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { ensureDatabase } from "./local-db.ts";
 
 export const SCRIPT_ENV = {
@@ -47,7 +48,14 @@ export interface Served {
  * `persistTo`, and waits up to `waitMs` for /api/v1/regions/45 to answer.
  */
 export async function serve(
-  options: { persistTo?: string; outDir?: string; waitMs?: number; onStop?: () => void } = {},
+  options: {
+    persistTo?: string;
+    outDir?: string;
+    waitMs?: number;
+    onStop?: () => void;
+    /** Put before each line of the server's error output (a test that causes errors). */
+    errorLabel?: string;
+  } = {},
 ): Promise<Served> {
   const { persistTo = ".wrangler/state", outDir = "dist", waitMs = 60_000, onStop } = options;
   const port = await freePort();
@@ -68,8 +76,9 @@ export async function serve(
       "error",
       "--show-interactive-dev-session=false",
     ],
-    { detached: true, stdio: ["ignore", "ignore", "inherit"], env: SCRIPT_ENV },
+    { detached: true, stdio: ["ignore", "ignore", "pipe"], env: SCRIPT_ENV },
   );
+  passServerErrors(server.stderr, options.errorLabel ?? "");
   const stop = () => {
     try {
       if (server.pid) process.kill(-server.pid, "SIGTERM");
@@ -91,6 +100,21 @@ export async function serve(
   }
   stop();
   throw new Error(`the server did not answer at ${base} within ${waitMs} ms`);
+}
+
+/**
+ * The server's error output, without workerd's report of a client that hung up while it
+ * wrote (a load tool closing its connections at the end of a run is expected, not an error).
+ */
+function passServerErrors(stderr: NodeJS.ReadableStream | null, label: string): void {
+  if (!stderr) return;
+  let hungUp = false;
+  createInterface({ input: stderr }).on("line", (line) => {
+    if (/disconnected: write\(\): Broken pipe/.test(line)) hungUp = true;
+    else if (hungUp && (/^\s*$/.test(line) || /^\s*stack: /.test(line))) return;
+    else hungUp = false;
+    if (!hungUp) process.stderr.write(`${label}${line}\n`);
+  });
 }
 
 /**

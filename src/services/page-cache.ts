@@ -91,11 +91,33 @@ export function isStorable(response: Response): boolean {
   );
 }
 
+/**
+ * Parameters that links shared in WeChat, Weibo and search ads carry and no page reads
+ * (WeChat adds from=singlemessage&isappinstalled=0 to every shared link).
+ */
+const TRACKING_PARAMS =
+  /^(utm_\w+|fbclid|gclid|spm|from|isappinstalled|nsukey|scene|clicktime|enterid)$/;
+
+/**
+ * The query that selects a page's view: tracking parameters dropped and the rest in name
+ * order, so that a shared link is the page already kept. API answers keep theirs as sent:
+ * `from` is a natural name for an API filter, and dropping one would serve the wrong answer.
+ */
+function viewSearch(url: URL): string {
+  if (url.pathname.startsWith("/api/")) return url.search;
+  const params = new URLSearchParams(
+    [...url.searchParams].filter(([name]) => !TRACKING_PARAMS.test(name)),
+  );
+  params.sort();
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}
+
 /** The cache key of a page request at a data version. */
 export function pageCacheKey(request: Request, version: string): Request {
   const url = new URL(request.url);
   const size = largeTextFromCookie(request.headers.get("Cookie")) ? "large" : "normal";
-  const key = `${url.origin}/__page-cache/${BUILD_ID}/${encodeURIComponent(version)}/${size}${url.pathname}${url.search}`;
+  const key = `${url.origin}/__page-cache/${BUILD_ID}/${encodeURIComponent(version)}/${size}${url.pathname}${viewSearch(url)}`;
   return new Request(key, { method: "GET" });
 }
 

@@ -50,6 +50,20 @@ describe("rendered pages in the edge cache", () => {
     expect(second.etag).toBe(first.etag);
   });
 
+  it("a link shared with tracking parameters, or its parameters in another order, is the kept page", async () => {
+    const first = await get("/r/450422?period=2025-06&rank=income_median");
+    expect(first.cache).toBe("miss");
+    const shared = await get(
+      "/r/450422?rank=income_median&from=singlemessage&isappinstalled=0&period=2025-06&utm_source=weibo",
+    );
+    expect([shared.cache, shared.queries]).toEqual(["hit", 0]);
+    expect(shared.body).toBe(first.body);
+    // A parameter a page reads still makes a view of its own.
+    const other = await get("/r/450422?period=2025-05&rank=income_median");
+    expect(other.cache).toBe("miss");
+    expect(other.body).not.toBe(first.body);
+  });
+
   it("keeps public API answers too, with their own ETag, but not dataset downloads", async () => {
     const path = "/api/v1/regions/450422104/summary?period=2026-10";
     const first = await get(path);
