@@ -286,6 +286,31 @@ describe("long lists, without JavaScript", () => {
     await context.close();
   });
 
+  it("heads a list page once: its title is the h1, the list and items come under it", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const [path, title] of [
+      ["/r/450422/problems", "藤县 · 问题清单"],
+      ["/en/r/450422104/targets", "埌南镇 · Term targets"],
+    ]) {
+      await page.goto(`${base}${path}`);
+      const headings = await page
+        .locator("main h1, main h2, main h3, main h4")
+        .evaluateAll((els) => els.map((el) => [el.tagName, el.textContent?.trim() ?? ""]));
+      expect(headings[0]).toEqual(["H1", title]);
+      expect(headings.filter(([tag]) => tag === "H1")).toHaveLength(1);
+      // No heading repeats the list's name under the title.
+      const listName = title.split(" · ")[1];
+      expect(headings.slice(1).filter(([, text]) => text === listName)).toEqual([]);
+      // No level is skipped below the title.
+      const levels = headings.map(([tag]) => Number(tag.slice(1)));
+      for (let i = 1; i < levels.length; i++) {
+        expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
+      }
+    }
+    await context.close();
+  });
+
   it("answers a bad page number with a message and the first page, not an error", async () => {
     const response = await fetch(`${base}/r/450422/targets?page=abc`);
     expect(response.status).toBe(200);

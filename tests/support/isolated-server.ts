@@ -15,11 +15,13 @@ export interface IsolatedServer {
   stop: () => void;
 }
 
-export async function startIsolatedServer(): Promise<IsolatedServer> {
+/** `errorLabel` marks the server's error output, for a test that causes errors on purpose. */
+export async function startIsolatedServer(errorLabel?: string): Promise<IsolatedServer> {
   const persistTo = mkdtempSync(join(tmpdir(), "ledger-site-"));
   cpSync(TEST_PERSIST_DIR, persistTo, { recursive: true });
   const { base, stop } = await serve({
     persistTo,
+    errorLabel,
     onStop: () => rmSync(persistTo, { recursive: true, force: true }),
   });
   return { baseUrl: base, persistTo, stop };
