@@ -103,10 +103,11 @@ async function answer(
   const stored = new Response(body, response);
   // An API answer keeps its own validator (functions/http-cache.ts); a page gets one here.
   if (!stored.headers.has("ETag")) stored.headers.set("ETag", await pageEtag(key));
-  // Kept after the answer leaves: the reader does not wait for the page to be gzipped
-  // (Cloudflare compresses it on the way out) or stored.
+  // Held here at once (its gzipped copy is made for its first hit), and stored at the edge
+  // after the answer leaves: the reader does not wait for that.
   const kept = stored.clone();
-  ctx.waitUntil(holdPage(key, body, kept).then(() => cache.put(key, kept)));
+  holdPage(key, body, kept);
+  ctx.waitUntil(cache.put(key, kept));
   return stored;
 }
 
@@ -138,7 +139,7 @@ async function keptPage(
 async function fromEdge(cache: Cache, key: Request, gzipOk: boolean): Promise<Response | null> {
   const found = await cache.match(key);
   if (!found) return null;
-  await holdPage(key, await found.arrayBuffer(), found);
+  holdPage(key, await found.arrayBuffer(), found);
   return heldPage(key, gzipOk);
 }
 

@@ -145,9 +145,13 @@ const MEMORY_PAGES = 64;
 const MEMORY_BYTES = 16 * 1024 * 1024;
 
 interface HeldPage {
+  url: string;
   body: ArrayBuffer;
-  /** The same body gzipped, sent to readers who accept it: a fifth of the bytes. */
-  gzipped: ArrayBuffer;
+  /**
+   * The same body gzipped, sent to readers who accept it (a fifth of the bytes); made for
+   * the page's first hit, so that a page read once is never compressed here.
+   */
+  gzipped: ArrayBuffer | null;
   status: number;
   headers: [string, string][];
 }
@@ -155,10 +159,22 @@ interface HeldPage {
 const held = new Map<string, HeldPage>();
 let heldBytes = 0;
 
-/** gzip, as the platform's CompressionStream does it. */
-async function gzip(body: ArrayBuffer): Promise<ArrayBuffer> {
-  const stream = new Blob([body]).stream().pipeThrough(new CompressionStream("gzip"));
-  return new Response(stream).arrayBuffer();
+/**
+ * A held page's body gzipped (CompressionStream), as a stream for this reader; kept for
+ * the next ones when it has been read whole.
+ */
+function gzippedBody(page: HeldPage): BodyInit {
+  if (page.gzipped) return page.gzipped;
+  const [out, kept] = new Blob([page.body])
+    .stream()
+    .pipeThrough(new CompressionStream("gzip"))
+    .tee();
+  void new Response(kept).arrayBuffer().then((gzipped) => {
+    if (page.gzipped || held.get(page.url) !== page) return;
+    page.gzipped = gzipped;
+    heldBytes += gzipped.byteLength;
+  });
+  return out;
 }
 
 /** Whether a request accepts a gzipped body. */
@@ -180,26 +196,31 @@ export function heldPage(key: Request, gzipOk: boolean): Response | null {
   if (!gzipOk) return new Response(page.body, { status: page.status, headers });
   headers.set("Content-Encoding", "gzip");
   headers.delete("Content-Length");
-  return new Response(page.gzipped, { status: page.status, headers, encodeBody: "manual" });
+  return new Response(gzippedBody(page), { status: page.status, headers, encodeBody: "manual" });
+}
+
+function heldSize(page: HeldPage): number {
+  return page.body.byteLength + (page.gzipped?.byteLength ?? 0);
 }
 
 /** Holds a page in this isolate, dropping the least recently read beyond the limits. */
-export async function holdPage(key: Request, body: ArrayBuffer, response: Response): Promise<void> {
+export function holdPage(key: Request, body: ArrayBuffer, response: Response): void {
   if (body.byteLength > MEMORY_BYTES / 8) return;
-  const page = {
+  const page: HeldPage = {
+    url: key.url,
     body,
-    gzipped: await gzip(body),
+    gzipped: null,
     status: response.status,
     headers: [...response.headers],
   };
   const old = held.get(key.url);
-  if (old) heldBytes -= old.body.byteLength + old.gzipped.byteLength;
+  if (old) heldBytes -= heldSize(old);
   held.delete(key.url);
   held.set(key.url, page);
-  heldBytes += body.byteLength + page.gzipped.byteLength;
+  heldBytes += body.byteLength;
   for (const [url, kept] of held) {
     if (held.size <= MEMORY_PAGES && heldBytes <= MEMORY_BYTES) break;
     held.delete(url);
-    heldBytes -= kept.body.byteLength + kept.gzipped.byteLength;
+    heldBytes -= heldSize(kept);
   }
 }

@@ -84,6 +84,7 @@ describe("rendered pages in the edge cache", () => {
   });
 
   it("sends a kept page gzipped to readers who accept it, as it is to others", async () => {
+    await (await fetch(`${base}/r/450422104`)).arrayBuffer();
     const zipped = await fetch(`${base}/r/450422104`, { headers: { "Accept-Encoding": "gzip" } });
     const plain = await fetch(`${base}/r/450422104`, {
       headers: { "Accept-Encoding": "identity" },
@@ -93,6 +94,14 @@ describe("rendered pages in the edge cache", () => {
     expect(zipped.headers.get("Vary")).toContain("Accept-Encoding");
     // fetch decodes the gzipped body: the same page.
     expect(await zipped.text()).toBe(await plain.text());
+    // The first hit compresses the page as it goes; the later ones send the copy kept then.
+    const path = "/r/450422104?period=2026-01";
+    const page = await (await fetch(`${base}${path}`)).text();
+    for (let i = 0; i < 3; i++) {
+      const again = await fetch(`${base}${path}`, { headers: { "Accept-Encoding": "gzip" } });
+      expect(again.headers.get("Content-Encoding")).toBe("gzip");
+      expect(await again.text()).toBe(page);
+    }
   });
 
   it("answers 304 to a reader who has the current copy", async () => {
