@@ -78,8 +78,10 @@ export async function serve(
     ],
     { detached: true, stdio: ["ignore", "ignore", "pipe"], env: SCRIPT_ENV },
   );
-  passServerErrors(server.stderr, options.errorLabel ?? "");
+  const errors = passServerErrors(server.stderr, options.errorLabel ?? "");
   const stop = () => {
+    // What wrangler says while it is being stopped (its bundler gone first) is not news.
+    errors?.close();
     try {
       if (server.pid) process.kill(-server.pid, "SIGTERM");
     } catch {
@@ -106,15 +108,17 @@ export async function serve(
  * The server's error output, without workerd's report of a client that hung up while it
  * wrote (a load tool closing its connections at the end of a run is expected, not an error).
  */
-function passServerErrors(stderr: NodeJS.ReadableStream | null, label: string): void {
-  if (!stderr) return;
+function passServerErrors(stderr: NodeJS.ReadableStream | null, label: string) {
+  if (!stderr) return null;
   let hungUp = false;
-  createInterface({ input: stderr }).on("line", (line) => {
+  const lines = createInterface({ input: stderr });
+  lines.on("line", (line) => {
     if (/disconnected: write\(\): Broken pipe/.test(line)) hungUp = true;
     else if (hungUp && (/^\s*$/.test(line) || /^\s*stack: /.test(line))) return;
     else hungUp = false;
     if (!hungUp) process.stderr.write(`${label}${line}\n`);
   });
+  return lines;
 }
 
 /**
