@@ -14,6 +14,12 @@ export interface RequestMetrics {
   roundTrips: number;
   /** Milliseconds with at least one D1 call in flight. */
   d1Ms: number;
+  /**
+   * Bytes of D1 results, as JSON (the platform caps one query's result at 50 MB): in all,
+   * and the largest single call's.
+   */
+  resultBytes: number;
+  largestResultBytes: number;
   /** What the edge cache did: hit, miss, bypass (never stored), or none. */
   cache: "hit" | "miss" | "bypass" | "revalidated" | null;
   /** Bookkeeping of calls in flight. */
@@ -29,6 +35,8 @@ export function newMetrics(): RequestMetrics {
     queries: 0,
     roundTrips: 0,
     d1Ms: 0,
+    resultBytes: 0,
+    largestResultBytes: 0,
     cache: null,
     inFlight: 0,
     busySince: 0,
@@ -60,22 +68,42 @@ export async function countD1Call<T>(statements: number, call: () => Promise<T>)
   }
   m.inFlight += 1;
   try {
-    return await call();
+    const result = await call();
+    const bytes = jsonBytes(result);
+    m.resultBytes += bytes;
+    m.largestResultBytes = Math.max(m.largestResultBytes, bytes);
+    return result;
   } finally {
     m.inFlight -= 1;
     if (m.inFlight === 0) m.d1Ms += performance.now() - m.busySince;
   }
 }
 
+const UTF8 = new TextEncoder();
+
 /**
- * The Server-Timing header value: `d1;desc="queries=2 round-trips=1";dur=3.1,
+ * The size of a D1 call's result as JSON text (its rows; a statement's meta left out): the
+ * measure of what crossed from D1, close to what the platform's result limit counts.
+ */
+function jsonBytes(result: unknown): number {
+  const rows = (value: unknown): unknown =>
+    value && typeof value === "object" && "results" in value
+      ? (value as { results: unknown }).results
+      : value;
+  const payload = Array.isArray(result) ? result.map(rows) : rows(result);
+  return UTF8.encode(JSON.stringify(payload) ?? "").byteLength;
+}
+
+/**
+ * The Server-Timing header value: `d1;desc="queries=2 round-trips=1 result-bytes=5120
+ * largest-result=4096";dur=3.1,
  * render;dur=9.4, cache;desc="miss"`. Workers' clocks move only across I/O, so durations
  * are coarse in production; the counts are exact.
  */
 export function serverTiming(m: RequestMetrics): string {
   const total = performance.now() - m.started;
   const parts = [
-    `d1;desc="queries=${m.queries} round-trips=${m.roundTrips}";dur=${m.d1Ms.toFixed(1)}`,
+    `d1;desc="queries=${m.queries} round-trips=${m.roundTrips} result-bytes=${m.resultBytes} largest-result=${m.largestResultBytes}";dur=${m.d1Ms.toFixed(1)}`,
     `render;dur=${Math.max(0, total - m.d1Ms).toFixed(1)}`,
     `total;dur=${total.toFixed(1)}`,
   ];
@@ -89,6 +117,8 @@ export function parseServerTiming(header: string | null): {
   roundTrips: number;
   cache: string | null;
   totalMs: number;
+  resultBytes: number;
+  largestResultBytes: number;
 } {
   const text = header ?? "";
   return {
@@ -96,5 +126,7 @@ export function parseServerTiming(header: string | null): {
     roundTrips: Number(/round-trips=(\d+)/.exec(text)?.[1] ?? NaN),
     cache: /cache;desc="(\w+)"/.exec(text)?.[1] ?? null,
     totalMs: Number(/total;dur=([\d.]+)/.exec(text)?.[1] ?? NaN),
+    resultBytes: Number(/result-bytes=(\d+)/.exec(text)?.[1] ?? NaN),
+    largestResultBytes: Number(/largest-result=(\d+)/.exec(text)?.[1] ?? NaN),
   };
 }

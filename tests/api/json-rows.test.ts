@@ -105,3 +105,20 @@ describe("runPlansThen", () => {
     }
   });
 });
+
+describe("the request's D1 result size", () => {
+  it("counts the bytes of each call's rows as UTF-8 JSON, in all and the largest", async () => {
+    const metrics = newMetrics();
+    const db = countedD1(env.DB);
+    const [one, all] = await runWithMetrics(metrics, async () => [
+      await db.prepare("SELECT '藤县' AS name, 7 AS n").first(),
+      (await db.prepare("SELECT id, label FROM plan_probe ORDER BY id").all()).results,
+    ]);
+    const size = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).byteLength;
+    expect(one).toEqual({ name: "藤县", n: 7 });
+    expect(metrics.resultBytes).toBe(size(one) + size(all));
+    expect(metrics.largestResultBytes).toBe(Math.max(size(one), size(all)));
+    // 藤县 is 6 bytes in UTF-8, not 2.
+    expect(size(one)).toBe('{"name":"","n":7}'.length + 6);
+  });
+});

@@ -26,7 +26,7 @@ describe("Server-Timing", () => {
       const response = await fetch(`${base}${path}`);
       await response.arrayBuffer();
       expect(response.headers.get("Server-Timing"), path).toMatch(
-        /^d1;desc="queries=\d+ round-trips=\d+";dur=[\d.]+, render;dur=[\d.]+, total;dur=[\d.]+/,
+        /^d1;desc="queries=\d+ round-trips=\d+ result-bytes=\d+ largest-result=\d+";dur=[\d.]+, render;dur=[\d.]+, total;dur=[\d.]+/,
       );
     }
   });
