@@ -83,7 +83,7 @@ const SQL: Record<string, DatasetSql> = {
     live: "1 = 1",
   },
   // As of any moment there is exactly one row per (village, period), so those two columns
-  // are a unique key, and the index income_returns_history serves that order.
+  // are a unique key, and the table's own key (village, period, recorded_at) serves that order.
   "village-income": {
     from: "income_returns t JOIN regions r ON r.code = t.village_code",
     select: `t.village_code, r.name AS village_name, t.period, t.total, t.operating,

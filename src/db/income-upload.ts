@@ -9,7 +9,7 @@ import type { IncomeRow } from "../lib/upload/income.ts";
 import { touchLastUpdated } from "./meta.ts";
 import { selectIn } from "./select-in.ts";
 
-export type StoredReturn = ReturnFigures & { id: number };
+export type StoredReturn = ReturnFigures;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -41,7 +41,7 @@ export async function findCurrentReturns(
   for (const part of chunks([...new Set(codes)], 90)) {
     const { results } = await db
       .prepare(
-        `SELECT id, village_code, period, total, operating, contracting, investment, subsidy, other
+        `SELECT village_code, period, total, operating, contracting, investment, subsidy, other
          FROM income_returns
          WHERE village_code IN (${placeholders(part.length, 3)}) AND period >= ?1 AND period <= ?2
            AND superseded_at IS NULL`,
@@ -80,7 +80,7 @@ export function incomeCommitStatements(
   db: D1Database,
   upload: UploadRecord,
   rows: IncomeRow[],
-  supersede: number[],
+  supersede: { village_code: string; period: string }[],
   latestPeriod: string,
 ): D1PreparedStatement[] {
   const statements = [
@@ -100,14 +100,16 @@ export function incomeCommitStatements(
         upload.at,
       ),
   ];
-  for (const part of chunks(supersede, 98)) {
+  // Returns are named by their key: (village, period) of the current row.
+  for (const part of chunks(supersede, 49)) {
+    const keys = part.map((_, i) => `(?${2 * i + 2}, ?${2 * i + 3})`).join(", ");
     statements.push(
       db
         .prepare(
           `UPDATE income_returns SET superseded_at = ?1
-           WHERE superseded_at IS NULL AND id IN (${placeholders(part.length, 2)})`,
+           WHERE superseded_at IS NULL AND (village_code, period) IN (VALUES ${keys})`,
         )
-        .bind(upload.at, ...part),
+        .bind(upload.at, ...part.flatMap((k) => [k.village_code, k.period])),
     );
   }
   const COLUMNS = 11;

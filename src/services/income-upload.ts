@@ -141,7 +141,7 @@ export async function commitIncome(
       at: now,
     },
     changed,
-    diff.revised.map((r) => r.before.id),
+    diff.revised.map(({ row }) => ({ village_code: row.village_code, period: row.period })),
     latest,
   );
   // Rollups of P, and of P+12 whose year-on-year growth reads P (only months already open).

@@ -168,6 +168,7 @@ export async function snapshot(): Promise<string> {
   for (const table of tables) {
     const order: Record<string, string> = {
       region_period_stats: "region_code, period, valid_from",
+      income_returns: "village_code, period, recorded_at",
       dataset_meta: "key",
     };
     const { results } = await env.DB.prepare(

@@ -193,7 +193,7 @@ describe("bad files: a specific error each, nothing written", () => {
 
 const returnsOf = (village: string, period: string) =>
   env.DB.prepare(
-    "SELECT total, recorded_at, superseded_at, upload_id, reason FROM income_returns WHERE village_code = ?1 AND period = ?2 ORDER BY id",
+    "SELECT total, recorded_at, superseded_at, upload_id, reason FROM income_returns WHERE village_code = ?1 AND period = ?2 ORDER BY recorded_at",
   )
     .bind(village, period)
     .all<{

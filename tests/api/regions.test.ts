@@ -157,6 +157,10 @@ describe("errors are problem+json and never 500", () => {
   }
 });
 
+/** The first stored return, by its key. */
+const FIRST_RETURN = `(village_code, period, recorded_at) =
+  (SELECT village_code, period, recorded_at FROM income_returns LIMIT 1)`;
+
 describe("the database guards the data", () => {
   it("refuses a return that breaks the income identity", async () => {
     const insert = env.DB.prepare(
@@ -166,13 +170,25 @@ describe("the database guards the data", () => {
     await expect(insert.run()).rejects.toThrow(/CHECK constraint failed/);
   });
 
+  it("refuses a second current return for a village and period", async () => {
+    const first = await env.DB.prepare(
+      "SELECT village_code, period FROM income_returns WHERE superseded_at IS NULL LIMIT 1",
+    ).first<{ village_code: string; period: string }>();
+    expect(first).not.toBeNull();
+    const insert = env.DB.prepare(
+      `INSERT INTO income_returns (village_code, period, total, operating, contracting,
+         investment, subsidy, other, recorded_at) VALUES (?1, ?2, 10, 10, 0, 0, 0, 0, '2099-01-01T00:00:00Z')`,
+    ).bind(first?.village_code, first?.period);
+    await expect(insert.run()).rejects.toThrow(/UNIQUE constraint failed/);
+  });
+
   it("refuses to rewrite or delete a stored return", async () => {
     await expect(
-      env.DB.prepare("UPDATE income_returns SET total = total + 1 WHERE id = 1").run(),
+      env.DB.prepare(`UPDATE income_returns SET total = total + 1 WHERE ${FIRST_RETURN}`).run(),
     ).rejects.toThrow(/append-only/);
-    await expect(env.DB.prepare("DELETE FROM income_returns WHERE id = 1").run()).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      env.DB.prepare(`DELETE FROM income_returns WHERE ${FIRST_RETURN}`).run(),
+    ).rejects.toThrow(/append-only/);
   });
 });
 

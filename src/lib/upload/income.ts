@@ -218,7 +218,7 @@ export function checkIncomeRows(rows: IncomeRow[], ctx: IncomeContext): RowError
 
 export interface IncomeDiff {
   added: IncomeRow[];
-  revised: { row: IncomeRow; before: ReturnFigures & { id: number } }[];
+  revised: { row: IncomeRow; before: ReturnFigures }[];
   unchanged: IncomeRow[];
 }
 
