@@ -15,73 +15,13 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DatabaseSync } from "node:sqlite";
-import writeXlsxFile from "write-excel-file/node";
 import { signInSample, uploadFile } from "../tests/support/admin-http.ts";
-import { d1File } from "../tests/support/sample-db.ts";
 import { DEFAULT_PERSIST, ensureDatabase } from "./local-db.ts";
 import { buildSite, serve } from "./serve-build.ts";
+import { countyCommittees, incomeWorkbook } from "./upload-workbook.ts";
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf("--runs") + 1] ?? 0) || 3;
-const HEADER = [
-  "村代码",
-  "统计期",
-  "合计",
-  "经营收入",
-  "发包及上交收入",
-  "投资收益",
-  "补助收入",
-  "其他收入",
-  "说明",
-];
-
-/** The county's village committees, from the database the server will use. */
-function villages(persistTo: string): string[] {
-  const db = new DatabaseSync(d1File(persistTo), { readOnly: true });
-  const rows = db
-    .prepare(
-      "SELECT code FROM regions WHERE code LIKE '450422%' AND kind = 'village_committee' ORDER BY code",
-    )
-    .all() as { code: string }[];
-  db.close();
-  return rows.map((r) => r.code);
-}
-
-/** `count` returns: village by village, month by month through `year`, figures rising. */
-async function workbook(codes: string[], count: number, year: number): Promise<Uint8Array> {
-  const months = Math.min(12, Math.ceil(count / codes.length));
-  const rows: (string | number)[][] = [HEADER];
-  for (let v = 0; rows.length <= count && v < codes.length; v++) {
-    for (let m = 1; m <= months && rows.length <= count; m++) {
-      const [operating, contracting, investment, subsidy, other] = [
-        4000 * m + v,
-        3000 * m,
-        700 * m,
-        2000 * m,
-        100 * m,
-      ];
-      const total = operating + contracting + investment + subsidy + other;
-      rows.push([
-        codes[v] as string,
-        `${year}-${String(m).padStart(2, "0")}`,
-        total,
-        operating,
-        contracting,
-        investment,
-        subsidy,
-        other,
-        "基准测试重报",
-      ]);
-    }
-  }
-  if (rows.length - 1 !== count) throw new Error(`only ${rows.length - 1} rows for ${count}`);
-  const data = rows.map((row) =>
-    row.map((value) => ({ value, type: typeof value === "number" ? Number : String })),
-  );
-  return new Uint8Array(await writeXlsxFile(data as never).toBuffer());
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
@@ -99,7 +39,7 @@ async function main(): Promise<void> {
   const server = await serve({ persistTo, outDir, waitMs: 120_000 });
   let failed = false;
   try {
-    const codes = villages(persistTo);
+    const codes = countyCommittees(persistTo, "450422");
     const clerk = await signInSample(server.base, "clerk");
     const staticTimes: number[] = [];
     for (let i = 0; i < 20; i++) {
@@ -149,7 +89,7 @@ async function main(): Promise<void> {
       const commit: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         // A new year each run, so every commit writes (a repeat would write nothing).
-        const file = await workbook(codes, count, year - 10 * run);
+        const file = await incomeWorkbook(codes, count, year - 10 * run);
         const [d, dryAnswer] = await timed(() => uploadFile(clerk, "income", file, "bench.xlsx"));
         if (dryAnswer.status !== 200) throw new Error(JSON.stringify(dryAnswer.body).slice(0, 500));
         const [c, done] = await timed(() =>

@@ -46,6 +46,13 @@ function wrangler(args: string[], persistTo: string): void {
   if (result.status !== 0) throw new Error(`wrangler ${args.join(" ")} failed (${result.status})`);
 }
 
+/** A new, empty local D1 database under `persistTo` with the real migrations applied. */
+export function migrateEmptyDatabase(persistTo: string): void {
+  rmSync(join(persistTo, "v3", "d1"), { recursive: true, force: true });
+  mkdirSync(persistTo, { recursive: true });
+  wrangler(["d1", "migrations", "apply", "DB"], persistTo);
+}
+
 /** Deletes the local database, applies the migrations and loads the sample data. */
 export function resetDatabase(persistTo = DEFAULT_PERSIST): {
   seconds: number;

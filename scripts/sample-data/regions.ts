@@ -45,7 +45,7 @@ export function parseCsvLine(line: string): string[] {
  * lines and we keep 1%, so lines are walked with indexOf and only the kept ones parsed.
  * (Names never contain line breaks, so splitting on newlines is safe.)
  */
-function readCodes(file: string, keep: (code: string) => boolean): [string, string][] {
+export function readCodes(file: string, keep: (code: string) => boolean): [string, string][] {
   const text = readFileSync(join(DIST, file), "utf8");
   const out: [string, string][] = [];
   for (let start = text.indexOf("\n") + 1; start > 0 && start < text.length;) {

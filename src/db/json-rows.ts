@@ -17,21 +17,47 @@ export function renumber(sql: string, by: number): string {
 }
 
 /**
- * One statement returning one row whose column `name` holds the rows of each read as a
- * JSON array of arrays (values in the order of the read's columns), in the read's order.
+ * Rows of a read gathered into one JSON value. D1 refuses a value (and a row) over 2 MB
+ * (2,000,000 bytes), which a national league table passes many times over, so a read
+ * comes back in chunks of this many rows, each a row of its own.
+ */
+export const ROWS_PER_CHUNK = 1_000;
+
+/**
+ * One statement returning, for each read, rows (read__, chunk__, rows__): `rows__` holds up
+ * to ROWS_PER_CHUNK of the read's rows as a JSON array of arrays (values in the order of
+ * the read's columns), chunk by chunk in the read's order. A read with no rows gives none.
  */
 export function combine(reads: Record<string, Read>): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
-  const columns = Object.entries(reads).map(([name, read]) => {
+  const parts = Object.values(reads).map((read, index) => {
     const sql = renumber(read.sql, params.length);
     params.push(...read.params);
     // Rows as arrays, not objects: the column names are not repeated on every row.
     const values = read.columns.map((c) => `q.${c}`).join(", ");
     // The read's order is kept: rows are numbered as they come, and gathered by number.
-    return `(SELECT coalesce(json_group_array(json_array(${values}) ORDER BY q.ord__), '[]')
-      FROM (SELECT r.*, row_number() OVER () AS ord__ FROM (${sql}) r) q) AS ${name}`;
+    return `SELECT ${index} AS read__, (q.ord__ - 1) / ${ROWS_PER_CHUNK} AS chunk__,
+        json_group_array(json_array(${values}) ORDER BY q.ord__) AS rows__
+      FROM (SELECT r.*, row_number() OVER () AS ord__ FROM (${sql}) r) q
+      GROUP BY chunk__`;
   });
-  return { sql: `SELECT ${columns.join(",\n")}`, params };
+  return { sql: `${unionAll(parts)}\nORDER BY read__, chunk__`, params };
+}
+
+/**
+ * D1 refuses a compound SELECT of more than this many terms (SQLite's default is 500); a
+ * sub-select starts its own count.
+ */
+export const D1_COMPOUND_TERMS = 5;
+
+/** SELECTs joined by UNION ALL, nested five at a time in sub-selects. */
+function unionAll(terms: string[]): string {
+  if (terms.length <= D1_COMPOUND_TERMS) return terms.join("\nUNION ALL\n");
+  const groups: string[] = [];
+  for (let i = 0; i < terms.length; i += D1_COMPOUND_TERMS) {
+    groups.push(`SELECT * FROM (${terms.slice(i, i + D1_COMPOUND_TERMS).join("\nUNION ALL\n")})`);
+  }
+  return unionAll(groups);
 }
 
 function objectOf(columns: readonly string[], values: unknown[]): Record<string, unknown> {
@@ -46,16 +72,23 @@ export async function readTogether<K extends string>(
   reads: Record<K, Read>,
 ): Promise<Record<K, Record<string, unknown>[]>> {
   const { sql, params } = combine(reads);
-  const row = await db
+  const { results } = await db
     .prepare(sql)
     .bind(...params)
-    .first<Record<K, string>>();
-  return Object.fromEntries(
-    (Object.entries(reads) as [K, Read][]).map(([name, read]) => {
-      const arrays = JSON.parse(row?.[name] ?? "[]") as unknown[][];
-      return [name, arrays.map((values) => objectOf(read.columns, values))];
-    }),
-  ) as Record<K, Record<string, unknown>[]>;
+    .all<{ read__: number; chunk__: number; rows__: string }>();
+  const entries = Object.entries(reads) as [K, Read][];
+  const rows = entries.map((): Record<string, unknown>[] => []);
+  for (const chunk of results) {
+    const read = entries[chunk.read__]?.[1] as Read;
+    const target = rows[chunk.read__] as Record<string, unknown>[];
+    for (const values of JSON.parse(chunk.rows__) as unknown[][]) {
+      target.push(objectOf(read.columns, values));
+    }
+  }
+  return Object.fromEntries(entries.map(([name], i) => [name, rows[i]])) as Record<
+    K,
+    Record<string, unknown>[]
+  >;
 }
 
 /** A read and what its rows become: a query function that can run alone or with others. */

@@ -59,6 +59,18 @@ export function topRegionsPlan(): Plan<Region[]> {
   });
 }
 
+/**
+ * The provinces and cities in the data, in code order (each province followed by its
+ * cities): one index seek per level, one query however many provinces there are.
+ */
+export function provincesAndCitiesPlan(): Plan<Region[]> {
+  return rowsOf<Region>({
+    sql: `SELECT ${COLUMNS} FROM regions WHERE level IN ('province', 'city') ORDER BY code`,
+    params: [],
+    columns: COLUMN_NAMES,
+  });
+}
+
 /** Every region at `level` in the subtree of `code`, in code order (an index range scan). */
 export async function findDescendants(
   db: D1Database,

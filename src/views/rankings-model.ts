@@ -4,8 +4,9 @@
  * before anything is rendered.
  */
 import type { DatasetMeta } from "../db/meta.ts";
-import { readDatasetMeta } from "../db/meta.ts";
-import { findChildren, findRegion, findTopRegions, type Region } from "../db/regions.ts";
+import { datasetMetaPlan } from "../db/meta.ts";
+import { runPlans } from "../db/json-rows.ts";
+import { findRegion, provincesAndCitiesPlan, type Region } from "../db/regions.ts";
 import { CODE_PATTERN } from "../lib/codes.ts";
 import { NotFoundError } from "../lib/errors.ts";
 import type { Lang } from "../lib/i18n.ts";
@@ -49,14 +50,15 @@ export async function loadRankingsModel(
   const indicator = pick(params.get("indicator"), RANKING_INDICATORS, "share_ge_10w");
   const periodParam = params.get("period") || undefined;
   const withinParam = params.get("within") || undefined;
-  const [meta, provinces] = await Promise.all([readDatasetMeta(db), findTopRegions(db)]);
+  // The data facts and the areas to rank within: one statement.
+  const { meta, areas } = await runPlans(db, {
+    meta: datasetMetaPlan(),
+    areas: provincesAndCitiesPlan(),
+  });
   const periods =
     meta.firstPeriod && meta.latestPeriod
       ? periodRange(meta.firstPeriod, meta.latestPeriod).reverse()
       : [];
-  const areas: Region[] = (
-    await Promise.all(provinces.map(async (p) => [p, ...(await findChildren(db, p.code))]))
-  ).flat();
 
   let ranking: Ranking | null = null;
   let error: string | null = null;

@@ -5,7 +5,17 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { countedD1 } from "../../src/db/counted.ts";
-import { rowsOf, runPlan, runPlans, runPlansThen, type Plan } from "../../src/db/json-rows.ts";
+import {
+  combine,
+  D1_COMPOUND_TERMS,
+  ROWS_PER_CHUNK,
+  rowsOf,
+  runPlan,
+  runPlanList,
+  runPlans,
+  runPlansThen,
+  type Plan,
+} from "../../src/db/json-rows.ts";
 import { newMetrics, runWithMetrics } from "../../src/lib/request-metrics.ts";
 
 const TEXTS = ["藤县", 'say "hi"', "back\\slash", "line\nbreak", "", "😀 emoji"];
@@ -65,6 +75,44 @@ describe("runPlans", () => {
   it("runs a plan alone, and an empty read gives no rows", async () => {
     expect(await runPlan(env.DB, probe("ASC", 99))).toEqual([]);
     expect(await runPlans(env.DB, { none: null })).toEqual({ none: null });
+  });
+});
+
+describe("a read larger than D1's 2 MB value limit", () => {
+  it("comes back in chunks of rows, each well under the limit, and whole", async () => {
+    // 5,000 rows of 600 characters: 3 MB as one JSON value, more than D1 stores in one.
+    const read = {
+      sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+            SELECT i, printf('%.600c', 'x') AS filler FROM n`,
+      params: [5_000],
+      columns: ["i", "filler"],
+    };
+    const { sql, params } = combine({ big: read, small: probe("ASC").read });
+    const chunks = await env.DB.prepare(sql)
+      .bind(...params)
+      .all<{ read__: number; chunk__: number; rows__: string }>();
+    expect(chunks.results.filter((c) => c.read__ === 0)).toHaveLength(5_000 / ROWS_PER_CHUNK);
+    for (const chunk of chunks.results) expect(chunk.rows__.length).toBeLessThan(2_000_000);
+    const together = await runPlans(env.DB, { big: rowsOf<{ i: number }>(read), none: null });
+    expect(together.big.map((r) => r.i)).toEqual(Array.from({ length: 5_000 }, (_, i) => i + 1));
+  });
+});
+
+describe("many reads in one statement", () => {
+  it("reads more than D1's 5 compound terms at once, each read whole and in order", async () => {
+    // D1 (and workerd's SQLite here) refuses a UNION ALL of more than 5 terms.
+    const mins = Array.from({ length: 4 * D1_COMPOUND_TERMS + 2 }, (_, i) => i % TEXTS.length);
+    const metrics = newMetrics();
+    const read = await runWithMetrics(metrics, () =>
+      runPlanList(
+        countedD1(env.DB),
+        mins.map((min) => probe("ASC", min)),
+      ),
+    );
+    expect(read.map((rows) => rows?.map((r) => r.id))).toEqual(
+      mins.map((min) => Array.from({ length: TEXTS.length - min }, (_, i) => min + i + 1)),
+    );
+    expect(metrics.queries).toBe(1);
   });
 });
 

