@@ -1,7 +1,8 @@
 /**
  * Problem lists (问题清单) of a region's whole subtree: counts by status, durations,
  * unresolved problems by department, and one page of the list with each problem's status
- * history. Subtree reads are index range scans on problems_by_region. A problem is overdue
+ * history. Subtree reads are index range scans on problems_summary (which holds every
+ * column the summary reads). A problem is overdue
  * when it is unresolved (open or claimed) and its due date is before the data date.
  */
 import { subtreeRange } from "../lib/codes.ts";

@@ -1,6 +1,7 @@
 /**
  * Term targets (任期目标) and resident work teams (驻村工作队) of a region's whole subtree.
- * Index range scans on targets_by_village and work_teams_by_village. Work teams are
+ * Index range scans on targets_by_village (lists), and on targets_summary and
+ * work_teams_summary, which hold every column the summaries read. Work teams are
  * public as counts and dispatching units only: no names of people are ever read here.
  */
 import { subtreeRange } from "../lib/codes.ts";
