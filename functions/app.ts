@@ -6,6 +6,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { NotFoundError } from "../src/lib/errors.ts";
 import { activity } from "./activity.ts";
+import { bulk } from "./bulk.ts";
 import { admin } from "./admin/index.ts";
 import { problem } from "./problem.ts";
 import { charts } from "./charts.ts";
@@ -30,6 +31,9 @@ export function createApi() {
   api.route("/api/v1/releases", releaseChanges);
   api.route("/api/v1/search", search);
   api.route("/api/v1/rankings", rankings);
+  // Not under /api: files, at the addresses /data links (served from R2, not D1).
+  api.use("/data/bulk/*", rateLimit("downloads"));
+  api.route("/data/bulk", bulk);
 
   api.doc31("/api/openapi.json", {
     openapi: "3.1.0",

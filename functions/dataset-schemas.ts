@@ -159,7 +159,11 @@ export const DATASET_PROBLEMS = {
   400: {
     description:
       "A malformed or inapplicable parameter: a bad code or period, from after to, a period " +
-      "or region filter on a dataset without one, release on a current-state dataset, a bad cursor.",
+      "or region filter on a dataset without one, release on a current-state dataset, a bad cursor. " +
+      "Or (type #problem-export-too-large) a CSV cut of more than max_rows rows (EXPORT_MAX_ROWS, " +
+      "500,000: what one request can read within the platform's limits): narrow it with region, " +
+      "from and to, or download the release's whole dataset from bulk_file " +
+      "(/data/bulk/{release}/{name}.csv.gz).",
     content: problemContent,
   },
   404: {

@@ -6,7 +6,9 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { findRegion } from "../src/db/regions.ts";
 import { keyLength, readPage, type Cursor, type DatasetFilters } from "../src/db/datasets.ts";
-import { deleteExportSize } from "../src/db/export-sizes.ts";
+import { latestBuiltRelease } from "../src/db/bulk-files.ts";
+import { countRowsUpTo } from "../src/db/dataset-count.ts";
+import { deleteExportSize, readExportSize } from "../src/db/export-sizes.ts";
 import {
   DATASETS,
   findDataset,
@@ -15,7 +17,9 @@ import {
   UNITS_EN,
   type DatasetDef,
 } from "../src/lib/datasets.ts";
+import { EXPORT_MAX_ROWS } from "../src/lib/api-limits.ts";
 import { regionNotFound } from "../src/lib/errors.ts";
+import { bulkPath } from "../src/services/bulk-writer.ts";
 import {
   csvStream,
   exportSize,
@@ -253,6 +257,44 @@ function fixedLengthCsv(
   return body.readable;
 }
 
+/**
+ * The most rows one CSV request streams (EXPORT_MAX_ROWS, default 500,000): the request
+ * reads them twice in keyset pages of EXPORT_PAGE_ROWS (measuring, then sending), about
+ * 500 D1 queries, within the 1,000 a request may make.
+ */
+export function exportMaxRows(env: Pick<Env, "EXPORT_MAX_ROWS">): number {
+  const configured = Number(env.EXPORT_MAX_ROWS);
+  return Number.isSafeInteger(configured) && configured > 0 ? configured : EXPORT_MAX_ROWS;
+}
+
+/**
+ * A cut larger than one request streams: 400 export-too-large, with the address of the
+ * release's bulk file (the newest release whose files are written, for live data).
+ */
+async function exportTooLarge(
+  c: Context<{ Bindings: Env }>,
+  def: DatasetDef,
+  release: string,
+  maxRows: number,
+): Promise<Response> {
+  const period = release === "live" ? await latestBuiltRelease(c.env.DB) : release;
+  const file = period ? bulkPath(period, def.name) : null;
+  const where = file ?? "/data";
+  const count = maxRows.toLocaleString("en-US");
+  return problem(
+    c,
+    400,
+    `This CSV cut of ${def.name} has more than ${count} rows, more than one request streams. Narrow it with region (a city or county), from and to, or download the release's whole dataset as one file: ${where}.`,
+    `所选 ${def.name} 数据超过 ${count} 行，超出单次请求可导出的上限。请用 region（市或县）、from、to 缩小范围，或下载该次发布的全量文件：${where}。`,
+    [{ parameter: "region", message: `the cut has more than ${count} rows` }],
+    {
+      slug: "export-too-large",
+      title: "Export too large",
+      members: { max_rows: maxRows, ...(file ? { bulk_file: file } : {}) },
+    },
+  );
+}
+
 /** Documentation of the two file routes; the handlers below match the file extension. */
 for (const format of ["csv", "json"] as const) {
   datasets.openAPIRegistry.registerPath({
@@ -332,9 +374,13 @@ datasets.get("/:file{[^/]+\\.(?:csv|json)}", rateLimit("downloads"), async (c) =
     if (format === "csv") {
       const bom = q.bom === "1";
       const key = exportSizeKey(def.name, { ...q, bom }, versionStamp(version));
+      const cached = await readExportSize(c.env.DB, key);
+      const maxRows = exportMaxRows(c.env);
+      const rows = cached?.rows ?? (await countRowsUpTo(c.env.DB, def, filters, maxRows));
+      if (rows > maxRows) return exportTooLarge(c, def, version.release, maxRows);
       // Measured by a first pass over the export unless this export of this data version was
       // measured before (export_sizes): the response below declares it.
-      const size = await exportSize(c.env.DB, def, filters, key, { bom });
+      const size = cached ?? (await exportSize(c.env.DB, def, filters, key, { bom }));
       c.header("Content-Type", "text/csv; charset=utf-8");
       c.header(
         "Content-Disposition",

@@ -6,3 +6,6 @@
 import { createApi } from "./app.ts";
 
 export default createApi();
+
+// The Workflow named in wrangler.toml must be exported by the Worker under test too.
+export { BulkBuildWorkflow } from "../src/services/bulk-workflow.ts";

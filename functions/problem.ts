@@ -33,6 +33,16 @@ const TITLES: Record<number, [slug: string, title: string]> = {
   500: ["internal-error", "Internal error"],
 };
 
+/**
+ * A problem of its own kind: its type slug and title instead of the status's, and
+ * extension members (RFC 9457 §3.2) a client can act on.
+ */
+export interface ProblemKind {
+  slug: string;
+  title: string;
+  members?: Record<string, unknown>;
+}
+
 /** A problem+json response. */
 export function problem(
   c: Context,
@@ -40,8 +50,9 @@ export function problem(
   detail: string,
   detailZh: string,
   errors?: ParameterError[],
+  kind?: ProblemKind,
 ): Response {
-  const [slug, title] = TITLES[status] ?? ["error", "Error"];
+  const [slug, title] = kind ? [kind.slug, kind.title] : (TITLES[status] ?? ["error", "Error"]);
   const body: Problem = {
     type: `/api/docs#problem-${slug}`,
     title,
@@ -50,6 +61,7 @@ export function problem(
     detail_zh: detailZh,
     instance: new URL(c.req.url).pathname,
     ...(errors ? { errors } : {}),
+    ...kind?.members,
   };
   return c.body(JSON.stringify(body), status, {
     "Content-Type": "application/problem+json; charset=utf-8",

@@ -118,6 +118,12 @@ export const ProblemSchema = z
     detail_zh: z.string(),
     instance: z.string(),
     errors: z.array(z.object({ parameter: z.string(), message: z.string() })).optional(),
+    max_rows: z.number().int().optional().openapi({
+      description: "export-too-large: the most rows one CSV request streams.",
+    }),
+    bulk_file: z.string().optional().openapi({
+      description: "export-too-large: the release's whole dataset as a gzipped CSV file.",
+    }),
   })
   .openapi("Problem");
 

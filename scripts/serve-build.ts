@@ -75,6 +75,8 @@ export async function serve(
       "--log-level",
       "error",
       "--show-interactive-dev-session=false",
+      // GET /cdn-cgi/handler/scheduled runs the Cron Trigger (local only): see runCron.
+      "--test-scheduled",
     ],
     { detached: true, stdio: ["ignore", "ignore", "pipe"], env: SCRIPT_ENV },
   );
@@ -102,6 +104,19 @@ export async function serve(
   }
   stop();
   throw new Error(`the server did not answer at ${base} within ${waitMs} ms`);
+}
+
+/**
+ * Runs the Cron Trigger once on a server started with --test-scheduled (as serve() and
+ * `npm start` do): it publishes what is due and starts the build of the bulk files of the
+ * newest release without them; each build then starts the next (src/services/cron.ts).
+ */
+export async function runCron(base: string): Promise<void> {
+  const response = await fetch(
+    `${base}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent("*/5 * * * *")}`,
+  );
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`the Cron Trigger answered ${response.status}`);
 }
 
 /**

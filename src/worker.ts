@@ -154,19 +154,23 @@ function revalidationHeaders(cached: Response, etag: string): Headers {
 }
 
 // /api/docs is an Astro page (the API reference); everything else under /api is Hono's,
-// on the request's database.
+// on the request's database, and so are the bulk files (from R2).
 app.all("/api/*", (c, next) =>
   c.req.path === "/api/docs"
     ? next()
     : api.fetch(c.req.raw, { ...c.env, DB: pagesDb() }, c.executionCtx),
 );
+app.all("/data/bulk/*", (c) => api.fetch(c.req.raw, { ...c.env, DB: pagesDb() }, c.executionCtx));
 app.use(cf());
 app.use(astro());
+
+// The Workflow that writes the bulk files (wrangler.toml [[workflows]]).
+export { BulkBuildWorkflow } from "./services/bulk-workflow.ts";
 
 export default {
   fetch: serve,
   // The Cron Trigger (wrangler.toml): see src/services/cron.ts.
   scheduled(_controller, env, ctx) {
-    for (const task of cronTasks(env.DB, new Date())) ctx.waitUntil(task.finally(forgetVersion));
+    for (const task of cronTasks(env, new Date())) ctx.waitUntil(task.finally(forgetVersion));
   },
 } satisfies ExportedHandler<Env>;

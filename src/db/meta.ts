@@ -58,3 +58,19 @@ export async function readLastUpdated(db: D1Database): Promise<string | null> {
     .first<{ value: string }>();
   return row?.value ?? null;
 }
+
+/**
+ * What the kept pages (src/services/page-cache.ts) are versioned by: the live data's
+ * version, and the moment the last bulk-file build finished (bulk_built, written by
+ * recordBuildFinished), since /data links the newest release's files. Null before any data.
+ */
+export async function readPageVersion(db: D1Database): Promise<string | null> {
+  const row = await db
+    .prepare(
+      `SELECT (SELECT value FROM dataset_meta WHERE key = 'last_updated') AS data,
+              (SELECT value FROM dataset_meta WHERE key = 'bulk_built') AS bulk`,
+    )
+    .first<{ data: string | null; bulk: string | null }>();
+  if (!row?.data) return null;
+  return row.bulk ? `${row.data}|bulk:${row.bulk}` : row.data;
+}

@@ -18,12 +18,21 @@ function tableField(f: FieldDef): Record<string, unknown> {
   };
 }
 
-function resource(def: DatasetDef, origin: string): Record<string, unknown> {
+/** A dataset as a resource at `path`; `file` adds what a bulk file's resource says of it. */
+function resource(
+  def: DatasetDef,
+  path: string,
+  file?: { bytes: number; rows: number },
+): Record<string, unknown> {
   return {
     name: def.name,
     title: def.title,
     description: def.description,
-    path: `${origin}/api/v1/datasets/${def.name}.csv`,
+    path,
+    ...(file
+      ? // compression: frictionless-py's name for it (the v2 standard infers it from .gz).
+        { compression: "gz", bytes: file.bytes, rows: file.rows }
+      : {}),
     format: "csv",
     mediatype: "text/csv",
     encoding: "utf-8",
@@ -56,6 +65,39 @@ function resource(def: DatasetDef, origin: string): Record<string, unknown> {
 /** The Frictionless Data Package (v2) of every dataset. */
 export function dataPackage(origin: string, updatedAt: string | null): Record<string, unknown> {
   return {
+    ...packageHead(origin, updatedAt),
+    resources: DATASETS.map((d) => resource(d, `${origin}/api/v1/datasets/${d.name}.csv`)),
+  };
+}
+
+/**
+ * The data package of one release's bulk files, stored beside them in R2
+ * (/data/bulk/{release}/datapackage.json): paths relative to it, and each file's size in
+ * bytes (gzipped) and data rows. `files` holds the datasets written, by name.
+ */
+export function bulkDataPackage(
+  release: string,
+  asOf: string,
+  files: ReadonlyMap<string, { bytes: number; rows: number }>,
+): Record<string, unknown> {
+  // Built by the Workflow, which has no request to take an origin from: every address in
+  // it is relative to the package's own.
+  const head = packageHead("", asOf);
+  return {
+    ...head,
+    homepage: undefined,
+    name: `village-ledger-${release}`,
+    title: `${head.title as string}（${release} 月度发布版）`,
+    description: `${release} 月度发布冻结时（${asOf}）的全部开放数据，每个数据集一个 gzip 压缩的 CSV 文件（UTF-8，带 BOM）。`,
+    version: release,
+    resources: DATASETS.filter((d) => files.has(d.name)).map((d) =>
+      resource(d, `${d.name}.csv.gz`, files.get(d.name)),
+    ),
+  };
+}
+
+function packageHead(origin: string, updatedAt: string | null): Record<string, unknown> {
+  return {
     $schema: "https://datapackage.org/profiles/2.0/datapackage.json",
     name: "village-ledger",
     title: "村务公开台账：村级集体经济、项目、问题清单和任期目标",
@@ -66,7 +108,6 @@ export function dataPackage(origin: string, updatedAt: string | null): Record<st
     created: updatedAt ?? undefined,
     licenses: [LICENCE],
     contributors: [{ title: PUBLISHER, roles: ["publisher"] }],
-    resources: DATASETS.map((d) => resource(d, origin)),
   };
 }
 

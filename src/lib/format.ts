@@ -266,3 +266,13 @@ export function formatDateTimeIn(iso: string | null | undefined, lang: Lang): st
   const mm = String(d.getUTCMinutes()).padStart(2, "0");
   return `${date}, ${hh}:${mm} Beijing time`;
 }
+
+/**
+ * A file's size for a download link, in MB (10^6 bytes) with one decimal, or KB below
+ * 0.1 MB: 7273166 → "7.3 MB"; 987 → "1 KB". The same in both languages.
+ */
+export function formatFileSize(bytes: number, lang: Lang = "zh"): string {
+  if (bytes < 100_000)
+    return `${FORMATS[lang].d0.format(Math.max(1, Math.round(bytes / 1000)))} KB`;
+  return `${FORMATS[lang].d1.format(bytes / 1_000_000)} MB`;
+}

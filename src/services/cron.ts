@@ -1,21 +1,26 @@
 /**
  * The Cron Trigger's work (every 5 minutes, wrangler.toml): publish the releases and
- * bulletins whose time has come, measure the new releases' downloads, and delete old
- * sign-in attempts, dead sessions and export sizes not measured for 30 days (a bounded
- * number per run).
+ * bulletins whose time has come, start the build of the bulk files of the newest release
+ * without them (src/services/bulk-schedule.ts; one build at a time, each starts the next),
+ * and delete old sign-in attempts, dead sessions and export sizes not measured for 30 days
+ * (a bounded number per run).
  */
 import { pruneExportSizes } from "../db/export-sizes.ts";
 import { pruneSignInRecords } from "./accounts.ts";
+import { startBulkBuild } from "./bulk-schedule.ts";
 import { publishDue } from "./publishing.ts";
-import { measureReleaseExports } from "./release-exports.ts";
 
 const DAY_MS = 86_400_000;
 /** How long a measured export size is kept. */
 export const EXPORT_SIZE_DAYS = 30;
 
-export function cronTasks(db: D1Database, now: Date): Promise<unknown>[] {
+/** One promise per task; a task's failure is its own (logged), never the others'. */
+export function cronTasks(env: Pick<Env, "DB" | "BULK_BUILD">, now: Date): Promise<unknown>[] {
+  const db = env.DB;
   return [
-    publishDue(db, now.toISOString()).then(({ releases }) => measureReleaseExports(db, releases)),
+    publishDue(db, now.toISOString())
+      .then(() => startBulkBuild(db, env.BULK_BUILD, now))
+      .catch((error: unknown) => console.error("Could not start a bulk-file build", error)),
     pruneSignInRecords(db, now),
     pruneExportSizes(db, new Date(now.getTime() - EXPORT_SIZE_DAYS * DAY_MS).toISOString(), 1000),
   ];

@@ -52,6 +52,30 @@ export function textColumns(def: DatasetDef): boolean[] {
   return def.fields.map((f) => f.type !== "integer" && f.type !== "number");
 }
 
+/** The header line of a dataset's CSV (field names), after the BOM when asked. */
+export function csvHeader(def: DatasetDef, bom: boolean): string {
+  const names = def.fields.map((f) => f.name);
+  const head = csvLine(
+    names,
+    names.map(() => true),
+  );
+  return `${bom ? BOM : ""}${head}`;
+}
+
+/** The CSV lines of rows read by readPage, in the dataset's field order. */
+export function csvRows(def: DatasetDef, rows: readonly Record<string, unknown>[]): string {
+  const text = textColumns(def);
+  const names = def.fields.map((f) => f.name);
+  let chunk = "";
+  for (const row of rows) {
+    chunk += csvLine(
+      names.map((n) => row[n] as string | number | null),
+      text,
+    );
+  }
+  return chunk;
+}
+
 /** One part of an export's text: the header line, or the lines of one page of rows. */
 interface CsvPart {
   text: string;
@@ -71,31 +95,18 @@ function csvParts(
   filters: DatasetFilters,
   options: ExportOptions,
 ): () => Promise<CsvPart> {
-  const text = textColumns(def);
-  const names = def.fields.map((f) => f.name);
   const pageRows = options.pageRows ?? EXPORT_PAGE_ROWS;
   let after: Cursor | null = null;
   let started = false;
   return async () => {
     if (!started) {
       started = true;
-      const head = csvLine(
-        names,
-        names.map(() => true),
-      );
-      return { text: `${options.bom ? BOM : ""}${head}`, rows: 0, last: false };
+      return { text: csvHeader(def, options.bom ?? false), rows: 0, last: false };
     }
     const page = await readPage(db, def, filters, after, pageRows);
     options.onPage?.(page.rows.length);
-    let chunk = "";
-    for (const row of page.rows) {
-      chunk += csvLine(
-        names.map((n) => row[n] as string | number | null),
-        text,
-      );
-    }
     after = page.next;
-    return { text: chunk, rows: page.rows.length, last: !after };
+    return { text: csvRows(def, page.rows), rows: page.rows.length, last: !after };
   };
 }
 

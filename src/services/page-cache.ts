@@ -14,7 +14,7 @@
  * D1 round trip: after a write, a reader served by another isolate may see the page as it
  * was for at most that long (the writer's own isolate forgets its copy at once).
  */
-import { readLastUpdated } from "../db/meta.ts";
+import { readPageVersion } from "../db/meta.ts";
 import { sessionAsDatabase } from "../db/session.ts";
 import { BUILD_ID } from "../lib/build.ts";
 import { largeTextFromCookie } from "../lib/prefs.ts";
@@ -40,7 +40,7 @@ export async function liveVersion(db: D1Database): Promise<LiveVersion> {
   if (known && Date.now() - known.at < VERSION_TTL_MS) return known;
   reading ??= (async () => {
     const session = db.withSession("first-unconstrained");
-    const version = await readLastUpdated(sessionAsDatabase(session));
+    const version = await readPageVersion(sessionAsDatabase(session));
     known = { version: version ?? "none", bookmark: session.getBookmark(), at: Date.now() };
     return known;
   })().finally(() => {
@@ -69,7 +69,7 @@ export function isPersonal(request: Request): boolean {
 /**
  * Whether a request may be answered from (and its answer kept in) the edge cache: a GET,
  * not personal (`personal`: isPersonal's answer, worked out once per request), for a page
- * (not /prefs) or a public API answer that is not a dataset download (downloads stream,
+ * (not /prefs, nor a bulk file) or a public API answer that is not a dataset download (downloads stream,
  * can be large, and carry their own validators). The API's CORS headers are the same for
  * every origin, so a kept answer serves all.
  */
@@ -79,7 +79,8 @@ export function isCacheableRequest(request: Request, personal: boolean): boolean
   if (pathname.startsWith("/api/")) {
     return pathname.startsWith("/api/v1/") && !pathname.startsWith("/api/v1/datasets/");
   }
-  return !/^\/prefs(\/|$)/.test(pathname);
+  // Bulk files come from R2 with their own validators and byte ranges.
+  return !/^\/(prefs|data\/bulk)(\/|$)/.test(pathname);
 }
 
 /** Whether a rendered answer may be kept: public, successful, and setting no cookie. */

@@ -3,6 +3,7 @@ import {
   formatCount,
   formatCountOf,
   formatDate,
+  formatFileSize,
   formatGrowth,
   formatMoney,
   formatPercent,
@@ -88,5 +89,15 @@ describe("English", () => {
     expect(formatDate("2026-11-09T17:00:00Z", "en")).toBe("10 Nov 2026");
     expect(formatPercent(0.5821, "en")).toBe("58.2%");
     expect(formatCount(2436, "en")).toBe("2,436");
+  });
+});
+
+describe("formatFileSize", () => {
+  it("gives MB with one decimal, KB below 0.1 MB, never 0", () => {
+    expect(formatFileSize(7_273_166)).toBe("7.3 MB");
+    expect(formatFileSize(1_885_889, "en")).toBe("1.9 MB");
+    expect(formatFileSize(12_345_678_901, "en")).toBe("12,345.7 MB");
+    expect(formatFileSize(60_791)).toBe("61 KB");
+    expect(formatFileSize(120)).toBe("1 KB");
   });
 });
