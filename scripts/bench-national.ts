@@ -28,6 +28,7 @@ import { signInSample, uploadFile } from "../tests/support/admin-http.ts";
 import { d1File } from "../tests/support/sample-db.ts";
 import { DEFAULT_PERSIST, dataFingerprint, ensureDatabase } from "./local-db.ts";
 import { buildNationalDatabase } from "./national/build.ts";
+import { buildNewestRelease, forgetBulkFiles } from "./national/bulk.ts";
 import { BENCH_COUNTY } from "./national/regions.ts";
 import { measureStorage } from "./national/storage.ts";
 import { buildSite, serve, type Served } from "./serve-build.ts";
@@ -183,6 +184,7 @@ async function main(): Promise<void> {
   let national: Served | null = null;
   try {
     sample = await serve({ outDir, waitMs: 120_000 });
+    forgetBulkFiles(persistTo);
     national = await serve({ outDir, persistTo, waitMs: 120_000 });
     const village = sharedVillage(persistTo);
     const paths: [string, string, boolean][] = [
@@ -262,6 +264,23 @@ async function main(): Promise<void> {
       `Upload of 450422 (${count} returns of ${committees.length} villages) committed with its rollups in ${commitSeconds.toFixed(2)} s (budget 1 s)`,
     );
     if (commitSeconds > 1) broken.push(`upload commit ${commitSeconds.toFixed(2)} s > 1 s`);
+
+    // The newest release's bulk files, written by the Workflow in steps (R2, locally).
+    const bulk = await buildNewestRelease(national.base, persistTo, 30 * 60_000);
+    console.log(
+      `\nBulk files of release ${bulk.release}, written by the Workflow in ${bulk.seconds.toFixed(0)} s:`,
+    );
+    for (const f of bulk.files) {
+      console.log(
+        `  ${f.dataset.padEnd(22)} ${f.rows.toLocaleString("en").padStart(12)} rows ${mb(f.bytes).padStart(10)} gzipped ${f.seconds.toFixed(1).padStart(7)} s`,
+      );
+    }
+    const income = bulk.files.find((f) => f.dataset === "village-income");
+    console.log(
+      `  village-income rows ${income?.rows.toLocaleString("en")}; the release's returns counted in SQL ${bulk.returnsAsOf.toLocaleString("en")}`,
+    );
+    if (income?.rows !== bulk.returnsAsOf)
+      broken.push("bulk village-income rows ≠ the release's returns");
 
     const worstQueries = seen.reduce((a, b) => (b.queries > a.queries ? b : a));
     const worstResult = seen.reduce((a, b) =>
