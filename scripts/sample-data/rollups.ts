@@ -70,11 +70,14 @@ class ReturnsOverTime {
   }
 }
 
-export function rollupRows(idx: RegionIndex, income: IncomeData): SqlValue[][] {
-  const data = new ReturnsOverTime(idx, income);
-  const { codes } = data;
-  // Committees are in code order, so each area's committees are one contiguous slice:
-  // [first, end) found once by binary search on the code prefix.
+/**
+ * Each area's committees as a slice [first, end) of `codes` (committee codes in code
+ * order, so an area's are contiguous), found by binary search on the area's code.
+ */
+export function areaSlices(
+  codes: readonly string[],
+  areaCodes: readonly string[],
+): { code: string; first: number; end: number }[] {
   const lowerBound = (key: string) => {
     let lo = 0;
     let hi = codes.length;
@@ -85,13 +88,16 @@ export function rollupRows(idx: RegionIndex, income: IncomeData): SqlValue[][] {
     }
     return lo;
   };
-  const areas = idx.all
-    .filter((r) => r.kind === "area")
-    .map((region) => ({
-      code: region.code,
-      first: lowerBound(region.code),
-      end: lowerBound(`${region.code}~`),
-    }));
+  return areaCodes.map((code) => ({ code, first: lowerBound(code), end: lowerBound(`${code}~`) }));
+}
+
+export function rollupRows(idx: RegionIndex, income: IncomeData): SqlValue[][] {
+  const data = new ReturnsOverTime(idx, income);
+  const { codes } = data;
+  const areas = areaSlices(
+    codes,
+    idx.all.filter((r) => r.kind === "area").map((r) => r.code),
+  );
   const areaByCode = new Map(areas.map((a) => [a.code, a]));
 
   const rollupOf = (
