@@ -5,18 +5,7 @@
 import { DatabaseSync } from "node:sqlite";
 import writeXlsxFile from "write-excel-file/node";
 import { d1File } from "../tests/support/sample-db.ts";
-
-const HEADER = [
-  "村代码",
-  "统计期",
-  "合计",
-  "经营收入",
-  "发包及上交收入",
-  "投资收益",
-  "补助收入",
-  "其他收入",
-  "说明",
-];
+import { HEADER } from "./fixtures/data.ts";
 
 /** A county's village committees, from the database the server will use. */
 export function countyCommittees(persistTo: string, county: string): string[] {
@@ -40,7 +29,7 @@ export async function incomeWorkbook(
   year: number,
 ): Promise<Uint8Array> {
   const months = Math.min(12, Math.ceil(count / codes.length));
-  const rows: (string | number)[][] = [HEADER];
+  const rows: (string | number)[][] = [[...HEADER.income]];
   for (let v = 0; rows.length <= count && v < codes.length; v++) {
     for (let m = 1; m <= months && rows.length <= count; m++) {
       const [operating, contracting, investment, subsidy, other] = [

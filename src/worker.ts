@@ -31,7 +31,6 @@ import {
   liveVersion,
   pageCacheKey,
   pageEtag,
-  type LiveVersion,
 } from "./services/page-cache.ts";
 
 const api = createApi();
@@ -49,14 +48,16 @@ async function serve(request: Request, env: Env, ctx: ExecutionContext): Promise
   const response = await runWithMetrics(metrics, async () => {
     const database = countedD1(env.DB);
     const version = isCacheableRequest(request, personal) ? await liveVersion(database) : null;
+    // The edge cache's key for this request at this data version, worked out once.
+    const key = version ? pageCacheKey(request, version.version) : null;
     // A kept page needs no D1 session at all.
-    const kept = version ? await keptPage(request, version, metrics) : null;
+    const kept = key ? await keptPage(request, key, metrics) : null;
     if (kept) return kept;
     const session = database.withSession(
       sessionConstraint(request, personal, version?.bookmark ?? null),
     );
     const answered = await runWithDb(sessionAsDatabase(session), () =>
-      answer(request, async () => app.fetch(request, env, ctx), version, metrics, ctx),
+      answer(async () => app.fetch(request, env, ctx), key, metrics, ctx),
     );
     if (personal) bookmark = session.getBookmark();
     return answered;
@@ -80,24 +81,23 @@ async function serve(request: Request, env: Env, ctx: ExecutionContext): Promise
 /**
  * A rendered answer, read whole when it is a page (so that every query is counted before
  * the header is written; downloads and other API bodies are not HTML and stream on), and
- * kept for the next reader when it may be (`version` given, and the answer storable).
+ * kept for the next reader under `key` when it may be (a key given: a cacheable request;
+ * and the answer storable).
  */
 async function answer(
-  request: Request,
   render: () => Promise<Response>,
-  version: LiveVersion | null,
+  key: Request | null,
   metrics: RequestMetrics,
   ctx: ExecutionContext,
 ): Promise<Response> {
   const response = await render();
-  if (!version || !isStorable(response)) {
+  if (!key || !isStorable(response)) {
     metrics.cache = "bypass";
     return (response.headers.get("Content-Type") ?? "").startsWith("text/html")
       ? new Response(await response.arrayBuffer(), response)
       : response;
   }
   const cache = (caches as unknown as { default: Cache }).default;
-  const key = pageCacheKey(request, version.version);
   metrics.cache = "miss";
   const body = await response.arrayBuffer();
   const stored = new Response(body, response);
@@ -112,16 +112,15 @@ async function answer(
 }
 
 /**
- * The page kept for this request's URL and data version (held in the isolate, else in the
- * edge cache), or 304 when the reader's copy is that one; null when none is kept.
+ * The page kept under `key` (this request's URL and data version; held in the isolate,
+ * else in the edge cache), or 304 when the reader's copy is that one; null when none is kept.
  */
 async function keptPage(
   request: Request,
-  version: LiveVersion,
+  key: Request,
   metrics: RequestMetrics,
 ): Promise<Response | null> {
   const cache = (caches as unknown as { default: Cache }).default;
-  const key = pageCacheKey(request, version.version);
   const gzipOk = acceptsGzip(request);
   const cached = heldPage(key, gzipOk) ?? (await fromEdge(cache, key, gzipOk));
   if (!cached) return null;
