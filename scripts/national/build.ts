@@ -17,7 +17,10 @@
 import { DatabaseSync } from "node:sqlite";
 import { rollupReturns, type VillageReturn } from "../../src/lib/indicators.ts";
 import { periodRange, previousYear } from "../../src/lib/periods.ts";
+import { keepSummariesStatement } from "../../src/db/activity.ts";
+import { datasetMetaOf } from "../../src/db/meta.ts";
 import { STATS_VALUE_COLUMNS, statsValues } from "../../src/db/rollups.ts";
+import { dataDate } from "../../src/lib/activity.ts";
 import { codeRowid, searchTerms } from "../../src/lib/search-terms.ts";
 import { d1File } from "../../tests/support/sample-db.ts";
 import { DEFAULT_PERSIST, ensureDatabase, migrateEmptyDatabase } from "../local-db.ts";
@@ -136,10 +139,35 @@ export function buildNationalDatabase(
       insert.run(codeRowid(region.code), names.join(" "), parts.join(" "));
     }
   });
+  inTransaction("activity summaries", () => {
+    counts.activity_summaries = keepActivitySummaries(db);
+  });
   db.exec("DETACH DATABASE s");
   db.exec("PRAGMA optimize");
   db.close();
   return { file, scale, seconds: (performance.now() - started) / 1000, counts };
+}
+
+/**
+ * The provinces' activity summaries kept ready-made, as the Cron Trigger keeps them
+ * (src/db/activity.ts), with the same statement; how many were kept.
+ */
+function keepActivitySummaries(db: DatabaseSync): number {
+  const rows = db.prepare("SELECT key, value FROM dataset_meta").all() as {
+    key: string;
+    value: string;
+  }[];
+  const meta = datasetMetaOf(Object.fromEntries(rows.map((r) => [r.key, r.value])));
+  const date = dataDate(meta.latestPeriod, meta.lastUpdated);
+  const provinces = db.prepare("SELECT code FROM regions WHERE level = 'province'").all() as {
+    code: string;
+  }[];
+  const at = new Date().toISOString();
+  for (const { code } of provinces) {
+    const { sql, params } = keepSummariesStatement(code, date, at);
+    db.prepare(sql).run(...(params as (string | number | null)[]));
+  }
+  return provinces.length;
 }
 
 /** twins(sample_code, national_code, copy_no): each national region's sample twin. */

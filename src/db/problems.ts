@@ -31,10 +31,6 @@ export interface ProblemSummaryRows {
   byDepartment: { department: string | null; unresolved: number; overdue: number }[];
 }
 
-/**
- * A subtree's problems summed up in one statement (one round trip, one query): counts by
- * status, the day tallies, and the unresolved problems by department, most overdue first.
- */
 /** The read of a subtree's problem summary (see json-rows.ts and problemSummaryOf). */
 export function problemSummaryRead(code: string, dataDate: string | null): Read {
   const [low, high] = subtreeRange(code);
@@ -91,23 +87,6 @@ export function problemSummaryOf(results: SummaryRow[]): ProblemSummaryRows {
               : 1),
       ),
   };
-}
-
-/**
- * A subtree's problems summed up in one statement (one round trip, one query): counts by
- * status, the day tallies, and the unresolved problems by department, most overdue first.
- */
-export async function findProblemSummary(
-  db: D1Database,
-  code: string,
-  dataDate: string | null,
-): Promise<ProblemSummaryRows> {
-  const read = problemSummaryRead(code, dataDate);
-  const { results } = await db
-    .prepare(read.sql)
-    .bind(...read.params)
-    .all<SummaryRow>();
-  return problemSummaryOf(results);
 }
 
 export interface ProblemRow {

@@ -68,19 +68,6 @@ export function projectGroupsRead(code: string, dataDate: string | null): Read {
   };
 }
 
-export async function findProjectGroups(
-  db: D1Database,
-  code: string,
-  dataDate: string | null,
-): Promise<ProjectGroup[]> {
-  const read = projectGroupsRead(code, dataDate);
-  const { results } = await db
-    .prepare(read.sql)
-    .bind(...read.params)
-    .all<ProjectGroup>();
-  return results;
-}
-
 /**
  * The read of one page of the list: overdue first, then under way, suspended, planned,
  * completed.

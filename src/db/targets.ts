@@ -98,20 +98,6 @@ export function targetSummaryOf(results: SummaryRow[]): TargetSummaryRows {
   };
 }
 
-/** A subtree's targets and work teams summed up in one statement (one query). */
-export async function findTargetSummary(
-  db: D1Database,
-  code: string,
-  limit: number,
-): Promise<TargetSummaryRows> {
-  const read = targetSummaryRead(code, limit);
-  const { results } = await db
-    .prepare(read.sql)
-    .bind(...read.params)
-    .all<SummaryRow>();
-  return targetSummaryOf(results);
-}
-
 export interface TargetRow {
   id: number;
   village_code: string;

@@ -3,8 +3,9 @@
  * to claim and to resolve, unresolved problems by department, and one page of the list
  * with each problem's status history. What the API and pages show.
  */
+import { activitySummaryPlans } from "../db/activity.ts";
+import { runPlan } from "../db/json-rows.ts";
 import {
-  findProblemSummary,
   findProblemPage,
   type ProblemCategory,
   type ProblemChannel,
@@ -74,7 +75,7 @@ export async function loadProblemsReport(
   // Counts, tallies and the page asked for in one round trip (see summaryWithPage).
   const read = await summaryWithPage(
     request,
-    () => findProblemSummary(db, code, context.data_date),
+    () => runPlan(db, activitySummaryPlans(code, context.data_date).problem_summary),
     ({ counts }) => counts.reduce((sum, c) => sum + c.problems, 0),
     (perPage, offset) => findProblemPage(db, code, context.data_date, perPage, offset),
     { rows: [], events: [] },

@@ -1,6 +1,7 @@
 /** A region's projects (项目库), summed over its whole subtree: what the API and pages show. */
+import { activitySummaryPlans } from "../db/activity.ts";
+import { runPlan } from "../db/json-rows.ts";
 import {
-  findProjectGroups,
   findProjectPage,
   PROJECT_CATEGORIES,
   PROJECT_STATUSES,
@@ -80,7 +81,7 @@ export async function loadProjectsReport(
     rows,
   } = await summaryWithPage(
     request,
-    () => findProjectGroups(db, code, context.data_date),
+    () => runPlan(db, activitySummaryPlans(code, context.data_date).project_groups),
     (gs) => gs.reduce((n, g) => n + g.projects, 0),
     (perPage, offset) => findProjectPage(db, code, context.data_date, perPage, offset),
     [],

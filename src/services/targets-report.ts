@@ -3,9 +3,10 @@
  * phase and status, commitment against delivery for each target, and the teams as counts
  * and dispatching units (no personal data). What the API and pages show.
  */
+import { activitySummaryPlans } from "../db/activity.ts";
+import { runPlan } from "../db/json-rows.ts";
 import {
   findTargetPage,
-  findTargetSummary,
   TARGET_PHASES,
   TARGET_STATUSES,
   type TargetCategory,
@@ -24,9 +25,6 @@ import {
   summaryWithPage,
   type PageRequest,
 } from "./activity-context.ts";
-
-/** Dispatching units listed per region (the ones with most teams); the rest are counted. */
-export const UNITS_LISTED = 20;
 
 export interface TargetItem {
   id: number;
@@ -56,7 +54,7 @@ export interface TargetsReport extends ActivityContext {
     by_status: Record<TargetStatus, number>;
     by_phase_status: Record<TargetPhase, Record<TargetStatus, number>>;
     teams: TeamTotals;
-    /** The dispatching units with the most teams, at most UNITS_LISTED of them. */
+    /** The dispatching units with the most teams, at most UNITS_LISTED (src/db/activity.ts) of them. */
     units: UnitRow[];
   };
   items: TargetItem[];
@@ -85,7 +83,7 @@ export async function loadTargetsReport(
   // Counts, teams and the page asked for in one round trip (see summaryWithPage).
   const read = await summaryWithPage(
     request,
-    () => findTargetSummary(db, code, UNITS_LISTED),
+    () => runPlan(db, activitySummaryPlans(code, context.data_date).target_summary),
     ({ counts }) => counts.reduce((sum, c) => sum + c.targets, 0),
     (perPage, offset) => findTargetPage(db, code, perPage, offset),
     [],

@@ -30,7 +30,7 @@ import { activityContext, type ActivityContext } from "../services/activity-cont
 import { loadProblemsReport, type ProblemsReport } from "../services/problems-report.ts";
 import { loadProjectsReport, type ProjectsReport } from "../services/projects-report.ts";
 import { siblingRankingPlan, type Ranking } from "../services/rankings.ts";
-import { loadTargetsReport, UNITS_LISTED, type TargetsReport } from "../services/targets-report.ts";
+import { loadTargetsReport, type TargetsReport } from "../services/targets-report.ts";
 import type { Region } from "../db/regions.ts";
 
 /** The summaries of the projects, problems and targets of the region's subtree (no items). */
@@ -166,7 +166,7 @@ function pagePlans(data: RegionData, period: string | null, url: URL) {
   return {
     children: period ? childrenPlan(data.region, period) : null,
     ranking: period ? rankingPlan(data, period, url) : null,
-    ...activitySummaryPlans(data.region.code, context.data_date, UNITS_LISTED),
+    ...activitySummaryPlans(data.region.code, context.data_date),
   };
 }
 
