@@ -14,5 +14,10 @@ export default defineConfig({
   // 16 KB rendered into each page; and no inline styles for the CSP (issue 12).
   build: { inlineStylesheets: "never" },
   devToolbar: { enabled: false },
-  vite: { define: { __BUILD_ID__: JSON.stringify(BUILD_ID) } },
+  vite: {
+    define: { __BUILD_ID__: JSON.stringify(BUILD_ID) },
+    // Scripts as files, never inlined however small: the Content-Security-Policy allows
+    // scripts from this origin and one hashed inline script only (src/lib/security-headers.ts).
+    build: { assetsInlineLimit: (file) => (/\.[cm]?js$/.test(file) ? false : undefined) },
+  },
 });

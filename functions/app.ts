@@ -5,6 +5,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { NotFoundError } from "../src/lib/errors.ts";
+import { securityHeaders } from "../src/lib/security-headers.ts";
 import { activity } from "./activity.ts";
 import { bulk } from "./bulk.ts";
 import { admin } from "./admin/index.ts";
@@ -21,6 +22,8 @@ import { search } from "./search.ts";
 export function createApi() {
   const api = new OpenAPIHono<{ Bindings: Env }>();
 
+  // Security headers on every answer (also set by the Worker around it: src/worker.ts).
+  api.use(securityHeaders);
   // Before the routes: CORS for reads and the rate limit apply to every public endpoint.
   api.use("/api/v1/*", publicReadCors, rateLimit("api"));
   api.route("/api/v1/regions", regions);

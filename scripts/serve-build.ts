@@ -59,6 +59,7 @@ export async function serve(
 ): Promise<Served> {
   const { persistTo = ".wrangler/state", outDir = "dist", waitMs = 60_000, onStop } = options;
   const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
   const server = spawn(
     "npx",
     [
@@ -77,6 +78,9 @@ export async function serve(
       "--show-interactive-dev-session=false",
       // GET /cdn-cgi/handler/scheduled runs the Cron Trigger (local only): see runCron.
       "--test-scheduled",
+      // Permanent links name this server, whatever address a request used (src/lib/origin.ts).
+      "--var",
+      `CANONICAL_ORIGIN:${base}`,
     ],
     { detached: true, stdio: ["ignore", "ignore", "pipe"], env: SCRIPT_ENV },
   );
@@ -91,7 +95,6 @@ export async function serve(
     }
     onStop?.();
   };
-  const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + waitMs;
   while (Date.now() < deadline) {
     try {

@@ -35,6 +35,9 @@ const server = spawn(
     "warn",
     "--show-interactive-dev-session=false",
     "--test-scheduled",
+    // Permanent links name this local site (src/lib/origin.ts), not the deployed one.
+    "--var",
+    `CANONICAL_ORIGIN:http://localhost:${port}`,
   ],
   { stdio: "inherit", env },
 );

@@ -18,6 +18,7 @@ import {
   serverTiming,
   type RequestMetrics,
 } from "./lib/request-metrics.ts";
+import { SECURITY_HEADER_NAMES, securityHeaders } from "./lib/security-headers.ts";
 import { cronTasks } from "./services/cron.ts";
 import {
   etagMatches,
@@ -35,6 +36,7 @@ import {
 
 const api = createApi();
 const app = new Hono<{ Bindings: Env }>();
+app.use(securityHeaders);
 
 /**
  * Every request: its own D1 session and counter, then the edge cache or the app. Plain
@@ -142,10 +144,13 @@ async function fromEdge(cache: Cache, key: Request, gzipOk: boolean): Promise<Re
   return heldPage(key, gzipOk);
 }
 
-/** What a 304 carries: the validators and caching rules of the copy it stands for. */
+/**
+ * What a 304 carries: the validators and caching rules of the copy it stands for, and its
+ * security headers.
+ */
 function revalidationHeaders(cached: Response, etag: string): Headers {
   const headers = new Headers({ ETag: etag });
-  for (const name of ["Cache-Control", "Vary", "Content-Location"]) {
+  for (const name of ["Cache-Control", "Vary", "Content-Location", ...SECURITY_HEADER_NAMES]) {
     const value = cached.headers.get(name);
     if (value) headers.set(name, value);
   }

@@ -11,10 +11,12 @@ const STATUS = {
   cancelled: "CANCELLED",
 } as const;
 
-export const GET: APIRoute = async ({ url }) => {
+export const GET: APIRoute = async ({ locals }) => {
   const now = new Date().toISOString();
   const { upcoming, past } = await loadCalendar(pagesDb(), now);
-  const host = url.hostname;
+  // UIDs must never change: from the configured origin, not the address asked (src/lib/origin.ts).
+  const origin = locals.canonicalOrigin;
+  const host = new URL(origin).hostname;
   const events = [...upcoming, ...past.slice(0, 24)].map(({ release, changes, notices }) => ({
     uid: `release-${release.id}@${host}`,
     start: release.published_at ?? release.scheduled_at,
@@ -29,7 +31,7 @@ export const GET: APIRoute = async ({ url }) => {
         ...changes.map((c) => `改期原因：${c.reason}`),
         ...notices.map((n) => `${n.body}（原因：${n.reason}）`),
       ].join("\n") || release.title,
-    url: `${url.origin}/releases/${release.period}`,
+    url: `${origin}/releases/${release.period}`,
     status: STATUS[release.status],
     updated:
       changes.at(-1)?.changed_at ??

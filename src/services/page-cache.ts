@@ -17,6 +17,7 @@
 import { readPageVersion } from "../db/meta.ts";
 import { sessionAsDatabase } from "../db/session.ts";
 import { BUILD_ID } from "../lib/build.ts";
+import { viewSearch } from "../lib/origin.ts";
 import { largeTextFromCookie } from "../lib/prefs.ts";
 import { SESSION_COOKIE } from "./admin-auth.ts";
 
@@ -93,32 +94,20 @@ export function isStorable(response: Response): boolean {
 }
 
 /**
- * Parameters that links shared in WeChat, Weibo and search ads carry and no page reads
- * (WeChat adds from=singlemessage&isappinstalled=0 to every shared link).
+ * The query that selects a page's view (src/lib/origin.ts: tracking parameters dropped, the
+ * rest in name order), so that a shared link is the page already kept. API answers keep
+ * theirs as sent: `from` is a natural name for an API filter, and dropping one would serve
+ * the wrong answer.
  */
-const TRACKING_PARAMS =
-  /^(utm_\w+|fbclid|gclid|spm|from|isappinstalled|nsukey|scene|clicktime|enterid)$/;
-
-/**
- * The query that selects a page's view: tracking parameters dropped and the rest in name
- * order, so that a shared link is the page already kept. API answers keep theirs as sent:
- * `from` is a natural name for an API filter, and dropping one would serve the wrong answer.
- */
-function viewSearch(url: URL): string {
-  if (url.pathname.startsWith("/api/")) return url.search;
-  const params = new URLSearchParams(
-    [...url.searchParams].filter(([name]) => !TRACKING_PARAMS.test(name)),
-  );
-  params.sort();
-  const search = params.toString();
-  return search ? `?${search}` : "";
+function keySearch(url: URL): string {
+  return url.pathname.startsWith("/api/") ? url.search : viewSearch(url);
 }
 
 /** The cache key of a page request at a data version. */
 export function pageCacheKey(request: Request, version: string): Request {
   const url = new URL(request.url);
   const size = largeTextFromCookie(request.headers.get("Cookie")) ? "large" : "normal";
-  const key = `${url.origin}/__page-cache/${BUILD_ID}/${encodeURIComponent(version)}/${size}${url.pathname}${viewSearch(url)}`;
+  const key = `${url.origin}/__page-cache/${BUILD_ID}/${encodeURIComponent(version)}/${size}${url.pathname}${keySearch(url)}`;
   return new Request(key, { method: "GET" });
 }
 

@@ -11,6 +11,10 @@ declare module "saxen" {
       ) => void,
     ): this;
     on(event: "closeTag", handler: (name: string) => void): this;
+    on(
+      event: "text",
+      handler: (text: string, decodeEntities: (text: string) => string) => void,
+    ): this;
     on(event: "error", handler: (error: Error) => void): this;
     parse(xml: string): this;
   }

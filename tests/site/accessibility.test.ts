@@ -7,27 +7,11 @@ import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeFindings } from "../support/axe.ts";
 import { launchChromium } from "../support/browser.ts";
+import { PAGE_KINDS } from "../support/page-kinds.ts";
 
 const base = inject("baseUrl");
 
-const PAGES = [
-  "/",
-  "/r/45", // province
-  "/r/450422", // county
-  "/r/450422104", // township
-  "/r/450422104211", // village
-  "/r/450422/projects", // a region's lists
-  "/r/450422104/problems",
-  "/r/450422104211/targets",
-  "/methodology",
-  "/search?q=lz",
-  "/rankings",
-  "/calendar",
-  "/bulletins",
-  "/bulletins/2",
-  "/data",
-  "/releases/2026-10",
-];
+const PAGES = PAGE_KINDS;
 
 let browser: Browser;
 beforeAll(async () => {

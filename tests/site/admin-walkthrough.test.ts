@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_ACCOUNTS, SAMPLE_PASSWORD } from "../../scripts/sample-data/releases.ts";
 import { fromBase32 } from "../../src/lib/bytes.ts";
 import { totp, totpUri } from "../../src/lib/totp.ts";
+import { untilNextTotpStep } from "../support/admin-http.ts";
 import { launchChromium } from "../support/browser.ts";
 import { startIsolatedServer, type IsolatedServer } from "../support/isolated-server.ts";
 import { axeFindings } from "../support/axe.ts";
@@ -82,10 +83,18 @@ describe("an editor: upload → draft → preview → publish", () => {
     const editor = SAMPLE_ACCOUNTS.find((a) => a.role === "editor")!;
     await page.goto(`${base}/admin/login`);
     expect(await axeFindings(page), "/admin/login").toEqual([]);
-    await page.fill("input[name=email]", editor.email);
-    await page.fill("input[name=password]", SAMPLE_PASSWORD);
-    await page.fill("input[name=code]", await totp(fromBase32(editor.totp), Date.now() / 1000));
-    await Promise.all([page.waitForURL(`${base}/admin`), page.click(".login button[type=submit]")]);
+    for (let tries = 0; tries < 2; tries++) {
+      await page.fill("input[name=email]", editor.email);
+      await page.fill("input[name=password]", SAMPLE_PASSWORD);
+      await page.fill("input[name=code]", await totp(fromBase32(editor.totp), Date.now() / 1000));
+      await page.click(".login button[type=submit]");
+      await page.waitForURL(`${base}/admin`, { timeout: 5_000 }).catch(() => undefined);
+      if (page.url() === `${base}/admin`) break;
+      // Another test used this half-minute's code (each works once): the next one.
+      await untilNextTotpStep();
+      await page.goto(`${base}/admin/login`);
+    }
+    expect(page.url()).toBe(`${base}/admin`);
     expect(await page.textContent(".admin-nav")).toContain("编辑（样例）");
   });
 

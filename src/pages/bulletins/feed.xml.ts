@@ -8,10 +8,11 @@ import { listPublishedBulletins } from "../../db/bulletins.ts";
 import { buildAtom } from "../../lib/feeds.ts";
 import { formatDateTime, formatYearToDate } from "../../lib/format.ts";
 
-export const GET: APIRoute = async ({ url }) => {
+export const GET: APIRoute = async ({ locals }) => {
   const now = new Date().toISOString();
   const bulletins = await listPublishedBulletins(pagesDb(), now, 50);
-  const origin = url.origin;
+  // Ids must never change: from the configured origin, not the address asked (src/lib/origin.ts).
+  const origin = locals.canonicalOrigin;
   const entries = bulletins.map((b) => {
     const published = b.published_at as string;
     const corrected = b.corrected_at !== null && b.corrected_at > published ? b.corrected_at : null;

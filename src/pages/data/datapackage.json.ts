@@ -4,13 +4,16 @@ import { pagesDb } from "../../db/binding.ts";
 import { readDatasetMeta } from "../../db/meta.ts";
 import { dataPackage } from "../../lib/datapackage.ts";
 
-export const GET: APIRoute = async ({ url }) => {
+export const GET: APIRoute = async ({ locals }) => {
   const meta = await readDatasetMeta(pagesDb());
-  return new Response(JSON.stringify(dataPackage(url.origin, meta.lastUpdated), null, 2), {
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Cache-Control": "public, max-age=3600",
-      "Access-Control-Allow-Origin": "*",
+  return new Response(
+    JSON.stringify(dataPackage(locals.canonicalOrigin, meta.lastUpdated), null, 2),
+    {
+      headers: {
+        "Content-Type": "application/json; charset=utf-8",
+        "Cache-Control": "public, max-age=3600",
+        "Access-Control-Allow-Origin": "*",
+      },
     },
-  });
+  );
 };
