@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { changePassword } from "../../src/services/accounts.ts";
+import { sessionCookie } from "../../src/services/admin-auth.ts";
 import { problem } from "../problem.ts";
 import { clientIp, guard, type AdminEnv } from "./guard.ts";
 import { readJson } from "./respond.ts";
@@ -37,5 +38,7 @@ account.post("/password", async (c) => {
     if (result.retryAfterSeconds) c.header("Retry-After", String(result.retryAfterSeconds));
     return problem(c, result.status, result.detail, result.detailZh);
   }
+  // The session that made the change is replaced: the old token no longer works.
+  c.header("Set-Cookie", sessionCookie(result.token));
   return c.json({ changed: true, other_sessions_revoked: result.revokedSessions });
 });

@@ -63,24 +63,40 @@ export function revokeUserSessionsStatement(db: D1Database, userId: number, at: 
 }
 
 /**
- * Revokes a user's sessions except `keepHash` (the one making the request), only if
- * `ifPasswordHash` is now the user's stored hash: in the same batch as a password change,
- * nothing is revoked when the change itself lost a race.
+ * Revokes all of a user's sessions, only if `ifPasswordHash` is now the user's stored hash:
+ * in the same batch as a password change, nothing is revoked when the change lost a race.
  */
-export function revokeOtherSessionsStatement(
+export function revokeSessionsIfPasswordStatement(
   db: D1Database,
   userId: number,
-  keepHash: string | null,
   at: string,
   ifPasswordHash: string,
 ) {
   return db
     .prepare(
-      `UPDATE sessions SET revoked_at = ?3
-       WHERE user_id = ?1 AND token_hash IS NOT ?2 AND revoked_at IS NULL
-         AND EXISTS (SELECT 1 FROM users WHERE id = ?1 AND password_hash = ?4)`,
+      `UPDATE sessions SET revoked_at = ?2
+       WHERE user_id = ?1 AND revoked_at IS NULL
+         AND EXISTS (SELECT 1 FROM users WHERE id = ?1 AND password_hash = ?3)`,
     )
-    .bind(userId, keepHash, at, ifPasswordHash);
+    .bind(userId, at, ifPasswordHash);
+}
+
+/**
+ * Starts a session, only if `ifPasswordHash` is now the user's stored hash: in the same
+ * batch as a password change, the replacement session exists only if the change won.
+ */
+export function insertSessionIfPasswordStatement(
+  db: D1Database,
+  s: Omit<SessionRow, "revoked_at">,
+  ifPasswordHash: string,
+) {
+  return db
+    .prepare(
+      `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
+       SELECT ?1, ?2, ?3, ?4, ?5
+       WHERE EXISTS (SELECT 1 FROM users WHERE id = ?2 AND password_hash = ?6)`,
+    )
+    .bind(s.token_hash, s.user_id, s.created_at, s.last_seen_at, s.expires_at, ifPasswordHash);
 }
 
 export function recordAttemptStatement(db: D1Database, key: string, at: string, ok: boolean) {

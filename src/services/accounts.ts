@@ -6,9 +6,10 @@
  */
 import { auditIfPasswordStatement, auditStatement } from "../db/audit.ts";
 import {
+  insertSessionIfPasswordStatement,
   pruneAuthRecords,
   recordAttemptStatement,
-  revokeOtherSessionsStatement,
+  revokeSessionsIfPasswordStatement,
   revokeUserSessionsStatement,
 } from "../db/sessions.ts";
 import {
@@ -19,12 +20,18 @@ import {
   setTotpSecretStatement,
   type User,
 } from "../db/users.ts";
-import { constantTimeEqual, randomBytes } from "../lib/bytes.ts";
+import { constantTimeEqual, randomBytes, sha256Hex, toBase64Url } from "../lib/bytes.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../lib/password.ts";
 import { qrSvg } from "../lib/qr.ts";
 import { RefusedError } from "../lib/refused.ts";
 import { newTotpSecret, totpUri, verifyTotp } from "../lib/totp.ts";
-import { attemptKeys, isThrottled, THROTTLE_WINDOW_MS, type Identity } from "./admin-auth.ts";
+import {
+  ABSOLUTE_TIMEOUT_MS,
+  attemptKeys,
+  isThrottled,
+  THROTTLE_WINDOW_MS,
+  type Identity,
+} from "./admin-auth.ts";
 
 export interface Actor {
   id: number;
@@ -57,7 +64,14 @@ export function newPasswordProblem(
 }
 
 export type PasswordChangeResult =
-  | { ok: true; revokedSessions: number }
+  | {
+      ok: true;
+      /** The user's other sessions that were ended. */
+      revokedSessions: number;
+      /** The new session's token (its cookie replaces the current one) and its expiry. */
+      token: string;
+      expiresAt: string;
+    }
   | {
       ok: false;
       status: 400 | 403 | 409 | 429;
@@ -69,8 +83,10 @@ export type PasswordChangeResult =
 /**
  * The signed-in user replaces their password: the current password and a fresh TOTP code
  * prove it is them (wrong ones count as failed sign-ins, so a stolen session cannot be used
- * to guess the password), the new one must pass newPasswordProblem. On success every other
- * session of the user is revoked; the one making the request stays.
+ * to guess the password), the new one must pass newPasswordProblem. On success every
+ * session of the user is revoked, the one making the request included, and that one is
+ * replaced by a new session whose token the caller sets as the cookie: a token copied
+ * before the change (the reason to change a password) no longer works.
  */
 export async function changePassword(
   db: D1Database,
@@ -133,9 +149,22 @@ export async function changePassword(
     };
   }
   const password = await hashPassword(input.new_password);
+  const token = toBase64Url(randomBytes(32));
+  const expiresAt = new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS).toISOString();
   const results = await db.batch([
     changePasswordStatement(db, user.id, password, stored.password_hash, step),
-    revokeOtherSessionsStatement(db, user.id, identity.tokenHash, at, password.hash),
+    revokeSessionsIfPasswordStatement(db, user.id, at, password.hash),
+    insertSessionIfPasswordStatement(
+      db,
+      {
+        token_hash: await sha256Hex(token),
+        user_id: user.id,
+        created_at: at,
+        last_seen_at: at,
+        expires_at: expiresAt,
+      },
+      password.hash,
+    ),
     auditIfPasswordStatement(
       db,
       {
@@ -161,7 +190,10 @@ export async function changePassword(
       detailZh: "密码刚被修改或该验证码已被使用：请等下一个验证码后重试。",
     };
   }
-  return { ok: true, revokedSessions: results[1]?.meta.changes ?? 0 };
+  // The request's own session was revoked too; it is not one of the "other" sessions.
+  const revoked = results[1]?.meta.changes ?? 0;
+  const own = identity.tokenHash ? 1 : 0;
+  return { ok: true, revokedSessions: Math.max(0, revoked - own), token, expiresAt };
 }
 
 /** Characters of one-time passwords: no 0/O/o or 1/l/I, so that they can be read out. */

@@ -117,7 +117,7 @@ const storedUser = (id: number) =>
   env.DB.prepare("SELECT * FROM users WHERE id = ?1").bind(id).first<Record<string, unknown>>();
 
 describe("changing one's own password", () => {
-  it("with the current password, the new one twice and a fresh code: other sessions end, this one stays", async () => {
+  it("with the current password, the new one twice and a fresh code: every session ends, this one is replaced", async () => {
     const a = await account("clerk");
     const here = await signIn(a);
     const elsewhere = await signIn(a);
@@ -128,7 +128,14 @@ describe("changing one's own password", () => {
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body).toEqual({ changed: true, other_sessions_revoked: 1 });
 
-    expect((await me(here)).status).toBe(200);
+    // The token used for the change no longer works (a copy of it is worth nothing); the
+    // new session's cookie, set by the answer, does.
+    const setCookie = response.headers.get("Set-Cookie") ?? "";
+    expect(setCookie).toMatch(/^__Host-ledger_session=[\w-]{43}; Path=\/; Secure; HttpOnly/);
+    const renewed = { cookie: setCookie.split(";")[0] as string, csrf: "" };
+    expect(renewed.cookie).not.toBe(here.cookie);
+    expect((await me(here)).status).toBe(401);
+    expect((await me(renewed)).status).toBe(200);
     expect((await me(elsewhere)).status).toBe(401);
     expect((await me(other)).status).toBe(200); // another user's session is untouched
     const hashes = await env.DB.prepare(
@@ -136,8 +143,10 @@ describe("changing one's own password", () => {
     )
       .bind(a.id)
       .all<{ token_hash: string; revoked_at: string | null }>();
-    const hereHash = await sha256Hex(here.cookie.split("=")[1]!);
-    for (const s of hashes.results) expect(s.revoked_at === null).toBe(s.token_hash === hereHash);
+    const renewedHash = await sha256Hex(renewed.cookie.split("=")[1]!);
+    expect(hashes.results.filter((s) => s.revoked_at === null)).toHaveLength(1);
+    for (const s of hashes.results)
+      expect(s.revoked_at === null).toBe(s.token_hash === renewedHash);
 
     const after = await storedUser(a.id);
     expect(after!.password_hash).not.toBe(before!.password_hash);
@@ -374,14 +383,21 @@ describe("an administrator resets another user's password", () => {
     );
     expect("identity" in accountPage).toBe(true);
 
-    // Changing the password opens everything the role allows.
+    // Changing the password opens everything the role allows, in the session it renews.
     const changed = await changePassword(s, b, { new_password: "my own passphrase!" });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
     expect((await storedUser(a.id))!.must_change_password).toBe(0);
-    expect((await call("POST", "/api/admin/releases", { as: s, json: release })).status).toBe(201);
+    const cookie = (changed.headers.get("Set-Cookie") ?? "").split(";")[0] as string;
+    const renewed = { cookie, csrf: (await me({ cookie, csrf: "" })).body.csrf };
+    expect((await call("POST", "/api/admin/releases", { as: renewed, json: release })).status).toBe(
+      201,
+    );
+    const renewedPage = new Request(`${ORIGIN}/admin/releases`, { headers: { Cookie: cookie } });
+    expect("identity" in (await adminIdentity(env.DB, env, renewedPage, ["editor"]))).toBe(true);
+    // The session the one-time password opened is over.
     expect(
-      "identity" in (await adminIdentity(env.DB, env, page("/admin/releases"), ["editor"])),
-    ).toBe(true);
+      await adminIdentity(env.DB, env, page("/admin/releases"), ["editor"]),
+    ).not.toHaveProperty("identity");
     const rows = await auditRows("user.password_change", a.id);
     expect(JSON.parse(rows[0]!.before_json as string)).toEqual({ must_change_password: true });
     // The one-time password is spent.

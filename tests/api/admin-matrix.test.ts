@@ -127,7 +127,7 @@ const ENDPOINTS: Endpoint[] = [
     request: async () => ({ method: "POST", path: `/api/admin/users/${await user()}/totp-reset` }),
   },
   {
-    // Everyone signed in may change their own password (the session stays).
+    // Everyone signed in may change their own password (the session is replaced).
     name: "change one's own password",
     allowed: ["admin", "editor", "clerk", "foreignClerk"],
     request: async (who) => {
@@ -333,6 +333,14 @@ describe("write endpoints × callers", () => {
           json: req.json,
           form: req.form,
         });
+        // A password change replaces the caller's session: go on with the new one, as a
+        // browser does with the cookie it is given.
+        const renewed = response.headers.get("Set-Cookie") ?? "";
+        if (who !== "anonymous" && renewed.startsWith("__Host-ledger_session=")) {
+          const cookie = renewed.split(";")[0] as string;
+          const me = await call("GET", "/api/admin/session/me", { as: { cookie, csrf: "" } });
+          sessions[who] = { cookie, csrf: me.body.csrf };
+        }
         if (allowed) {
           expect(response.status, JSON.stringify(response.body)).toBeGreaterThanOrEqual(200);
           expect(response.status).toBeLessThan(300);
