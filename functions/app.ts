@@ -4,7 +4,7 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
-import { NotFoundError } from "../src/lib/errors.ts";
+import { isDataUnavailable, NotFoundError, RETRY_AFTER_SECONDS } from "../src/lib/errors.ts";
 import { securityHeaders } from "../src/lib/security-headers.ts";
 import { activity } from "./activity.ts";
 import { bulk } from "./bulk.ts";
@@ -63,6 +63,18 @@ export function createApi() {
     if (error instanceof NotFoundError) return problem(c, 404, error.message, error.detailZh);
     if (error instanceof HTTPException && error.status < 500) {
       return problem(c, error.status, error.message, error.message);
+    }
+    // The database failed or timed out: nothing was answered from half a read, and a batch
+    // that failed wrote nothing (D1's batch is one transaction). Try again shortly.
+    if (isDataUnavailable(error)) {
+      console.error("D1 unavailable", error);
+      c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+      return problem(
+        c,
+        503,
+        "The data is briefly unavailable; nothing was changed. Try again in a moment.",
+        "数据暂时无法读取，本次请求未做任何修改，请稍后再试。",
+      );
     }
     console.error("API error", error);
     return problem(c, 500, "Something went wrong on our side.", "服务器内部错误。");

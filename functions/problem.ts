@@ -31,6 +31,7 @@ const TITLES: Record<number, [slug: string, title: string]> = {
   422: ["invalid-content", "Invalid content"],
   429: ["too-many-requests", "Too many requests"],
   500: ["internal-error", "Internal error"],
+  503: ["unavailable", "Data briefly unavailable"],
 };
 
 /**

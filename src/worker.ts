@@ -18,6 +18,7 @@ import {
   serverTiming,
   type RequestMetrics,
 } from "./lib/request-metrics.ts";
+import { failureAnswer } from "./lib/failure-page.ts";
 import { SECURITY_HEADER_NAMES, securityHeaders } from "./lib/security-headers.ts";
 import { cronTasks } from "./services/cron.ts";
 import {
@@ -35,6 +36,10 @@ import {
 } from "./services/page-cache.ts";
 
 const api = createApi();
+/** The last-resort answer (src/lib/failure-page.ts), with the security headers of the rest. */
+const failure = new Hono<{ Bindings: { error: unknown } }>();
+failure.use(securityHeaders);
+failure.all("*", (c) => failureAnswer(c.req.raw, c.env.error));
 const app = new Hono<{ Bindings: Env }>();
 app.use(securityHeaders);
 
@@ -48,6 +53,15 @@ async function serve(request: Request, env: Env, ctx: ExecutionContext): Promise
   const personal = isPersonal(request);
   let bookmark: string | null = null;
   const response = await runWithMetrics(metrics, async () => {
+    try {
+      return await admit();
+    } catch (error) {
+      // Failed before a page or API handler could answer (the version read, say).
+      console.error("Request failed", error);
+      return failure.fetch(request, { error });
+    }
+  });
+  async function admit(): Promise<Response> {
     const database = countedD1(env.DB);
     const version = isCacheableRequest(request, personal) ? await liveVersion(database) : null;
     // The edge cache's key for this request at this data version, worked out once.
@@ -63,7 +77,7 @@ async function serve(request: Request, env: Env, ctx: ExecutionContext): Promise
     );
     if (personal) bookmark = session.getBookmark();
     return answered;
-  });
+  }
   // A write moves the data version: this isolate reads it anew at once.
   if (request.method !== "GET" && request.method !== "HEAD") forgetVersion();
   // Headers are set in place where they may be (a gzipped page must stay "manual"); the
@@ -166,6 +180,14 @@ app.all("/api/*", (c, next) =>
 );
 app.all("/data/bulk/*", (c) => api.fetch(c.req.raw, { ...c.env, DB: pagesDb() }, c.executionCtx));
 app.use(cf());
+// Astro answers a page that threw with src/pages/500.astro, always as 500; that page adds
+// Retry-After when the database was the cause, which makes it the 503 it is.
+app.use(async (c, next) => {
+  await next();
+  if (c.res.status === 500 && c.res.headers.has("Retry-After")) {
+    c.res = new Response(c.res.body, { status: 503, headers: c.res.headers });
+  }
+});
 app.use(astro());
 
 // The Workflow that writes the bulk files (wrangler.toml [[workflows]]).

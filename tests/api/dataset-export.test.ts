@@ -151,14 +151,15 @@ describe("a failed export", () => {
     );
   });
 
-  it("answers 500 before any byte when D1 fails while measuring", async () => {
+  it("answers 503 (data briefly unavailable) before any byte when D1 fails while measuring", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     await env.DB.exec("DELETE FROM export_sizes");
     const response = await withIncomeTableGone(async (gone) => {
       await gone();
       return exports.default.fetch("http://localhost/api/v1/datasets/village-income.csv");
     });
-    expect(response.status).toBe(500);
+    expect(response.status).toBe(503);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(response.headers.get("content-type")).toContain("application/problem+json");
     await response.arrayBuffer();
   });
