@@ -131,7 +131,8 @@ function passServerErrors(stderr: NodeJS.ReadableStream | null, label: string) {
   let hungUp = false;
   const lines = createInterface({ input: stderr });
   lines.on("line", (line) => {
-    if (/disconnected: write\(\): Broken pipe/.test(line)) hungUp = true;
+    // A client that hung up mid-answer (a benchmark's clients stopping) is not news.
+    if (/disconnected: write\(\): (Broken pipe|Connection reset by peer)/.test(line)) hungUp = true;
     else if (hungUp && (/^\s*$/.test(line) || /^\s*stack: /.test(line))) return;
     else hungUp = false;
     if (!hungUp) process.stderr.write(`${label}${line}\n`);

@@ -48,14 +48,19 @@ function resource(
       $schema: "https://datapackage.org/profiles/2.0/tableschema.json",
       fields: def.fields.map(tableField),
       primaryKey: [...def.primaryKey],
-      foreignKeys: def.foreignKeys.map((fk) => ({
-        fields: fk.fields,
-        // A reference to the same table names no resource (Table Schema v2).
-        reference:
-          fk.resource === def.name
-            ? { fields: fk.reference }
-            : { resource: fk.resource, fields: fk.reference },
-      })),
+      // The v2 profile wants at least one foreign key where the list is given at all.
+      ...(def.foreignKeys.length > 0
+        ? {
+            foreignKeys: def.foreignKeys.map((fk) => ({
+              fields: fk.fields,
+              // A reference to the same table names no resource (Table Schema v2).
+              reference:
+                fk.resource === def.name
+                  ? { fields: fk.reference }
+                  : { resource: fk.resource, fields: fk.reference },
+            })),
+          }
+        : {}),
       // An empty cell is a missing value; nothing else is.
       missingValues: [""],
     },
@@ -111,14 +116,45 @@ function packageHead(origin: string, updatedAt: string | null): Record<string, u
   };
 }
 
-/** The DCAT-AP catalogue (JSON-LD) of every dataset, with CSV and JSON distributions. */
+/** The EU Publications Office's controlled vocabularies (named authority lists). */
+const EU_AUTHORITY = "http://publications.europa.eu/resource/authority";
+
+/**
+ * A concept of an EU authority list, typed as DCAT-AP wants it (`range`: the class the
+ * property expects) and placed in its list, with the list's English label: a validator then
+ * needs no copy of the vocabulary.
+ */
+function euConcept(scheme: string, code: string, range: string, label: string) {
+  return {
+    "@id": `${EU_AUTHORITY}/${scheme}/${code}`,
+    "@type": [range, "skos:Concept"],
+    "skos:inScheme": { "@id": `${EU_AUTHORITY}/${scheme}` },
+    "skos:prefLabel": { "@value": label, "@language": "en" },
+  };
+}
+
+/** The distributions of every dataset: the API's downloads, by file type. */
+const FORMATS = {
+  csv: { fileType: "CSV", mediaType: "text/csv" },
+  json: { fileType: "JSON", mediaType: "application/json" },
+} as const;
+
+/**
+ * The DCAT-AP catalogue (JSON-LD) of every dataset, with CSV and JSON distributions. It
+ * meets the DCAT-AP 3.0.1 SHACL shapes, ranges and controlled vocabularies included
+ * (tests/unit/dcat-frictionless.test.ts): every node it points at carries its class, and the
+ * @context is inline, so the catalogue reads as RDF with nothing fetched.
+ */
 export function dcatCatalog(origin: string, updatedAt: string | null): Record<string, unknown> {
-  const licence = { "@id": LICENCE.path };
+  const licence = { "@id": LICENCE.path, "@type": "dct:LicenseDocument" };
+  // One agent, the publisher of the catalogue and of every dataset in it.
+  const publisher = { "@id": "_:publisher" };
   return {
     "@context": {
       dcat: "http://www.w3.org/ns/dcat#",
       dct: "http://purl.org/dc/terms/",
       foaf: "http://xmlns.com/foaf/0.1/",
+      skos: "http://www.w3.org/2004/02/skos/core#",
       xsd: "http://www.w3.org/2001/XMLSchema#",
     },
     "@id": `${origin}/data/catalog.jsonld`,
@@ -134,10 +170,10 @@ export function dcatCatalog(origin: string, updatedAt: string | null): Record<st
         "@language": "en",
       },
     ],
-    "dct:publisher": { "@type": "foaf:Agent", "foaf:name": PUBLISHER },
+    "dct:publisher": { ...publisher, "@type": "foaf:Agent", "foaf:name": PUBLISHER },
     "dct:license": licence,
-    "dct:language": { "@id": "http://publications.europa.eu/resource/authority/language/ZHO" },
-    "foaf:homepage": { "@id": `${origin}/data` },
+    "dct:language": euConcept("language", "ZHO", "dct:LinguisticSystem", "Chinese"),
+    "foaf:homepage": { "@id": `${origin}/data`, "@type": "foaf:Document" },
     ...(updatedAt ? { "dct:modified": { "@value": updatedAt, "@type": "xsd:dateTime" } } : {}),
     "dcat:dataset": DATASETS.map((d) => ({
       "@id": `${origin}/data#${d.name}`,
@@ -151,22 +187,28 @@ export function dcatCatalog(origin: string, updatedAt: string | null): Record<st
         { "@value": d.description, "@language": "zh" },
         { "@value": d.descriptionEn, "@language": "en" },
       ],
-      "dct:accrualPeriodicity": {
-        "@id":
-          d.versioning === "as-of"
-            ? "http://publications.europa.eu/resource/authority/frequency/MONTHLY"
-            : "http://publications.europa.eu/resource/authority/frequency/IRREG",
-      },
-      "dct:spatial": { "@id": "http://publications.europa.eu/resource/authority/country/CHN" },
-      "dcat:landingPage": { "@id": `${origin}/data#${d.name}` },
+      "dct:publisher": publisher,
+      "dct:accrualPeriodicity":
+        d.versioning === "as-of"
+          ? euConcept("frequency", "MONTHLY", "dct:Frequency", "monthly")
+          : euConcept("frequency", "IRREG", "dct:Frequency", "irregular"),
+      "dct:spatial": euConcept("country", "CHN", "dct:Location", "China"),
+      // The dataset's section of /data: the same address as the dataset's own identifier.
+      "dcat:landingPage": { "@id": `${origin}/data#${d.name}`, "@type": "foaf:Document" },
       "dcat:distribution": (["csv", "json"] as const).map((format) => ({
         "@type": "dcat:Distribution",
         "dcat:accessURL": { "@id": `${origin}/api/v1/datasets/${d.name}.${format}` },
         "dcat:downloadURL": { "@id": `${origin}/api/v1/datasets/${d.name}.${format}` },
         "dcat:mediaType": {
-          "@id": `https://www.iana.org/assignments/media-types/${format === "csv" ? "text/csv" : "application/json"}`,
+          "@id": `https://www.iana.org/assignments/media-types/${FORMATS[format].mediaType}`,
+          "@type": "dct:MediaType",
         },
-        "dct:format": format.toUpperCase(),
+        "dct:format": euConcept(
+          "file-type",
+          FORMATS[format].fileType,
+          "dct:MediaTypeOrExtent",
+          FORMATS[format].fileType,
+        ),
         "dct:license": licence,
       })),
     })),

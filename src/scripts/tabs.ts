@@ -5,8 +5,11 @@
 export function setUpTabs(): void {
   for (const card of document.querySelectorAll<HTMLElement>("[data-chart]")) {
     if (card.classList.contains("tabs-ready")) continue;
-    const tablist = card.querySelector<HTMLElement>("[data-tablist]");
-    if (!tablist) continue;
+    // The tab list is a template until now (src/components/ChartCard.astro).
+    const template = card.querySelector<HTMLTemplateElement>("template[data-tablist]");
+    const tablist = template?.content.firstElementChild?.cloneNode(true) as HTMLElement | null;
+    if (!template || !tablist) continue;
+    template.replaceWith(tablist);
     const tabs = [...tablist.querySelectorAll<HTMLButtonElement>("[role=tab]")];
     const panels = [...card.querySelectorAll<HTMLElement>("[data-panel]")];
     const select = (index: number, focus: boolean) => {
@@ -41,7 +44,6 @@ export function setUpTabs(): void {
         }
       });
     });
-    tablist.hidden = false;
     card.classList.add("tabs-ready");
     select(0, false);
   }
