@@ -104,6 +104,25 @@ describe("rendered pages in the edge cache", () => {
     }
   });
 
+  it("sends one kept page to many readers at once, each its whole copy", async () => {
+    // A page just kept, then 50 readers together: its first gzipped copy is being made
+    // while the others ask for it (a stream shared between requests failed here under load).
+    const path = "/r/450422104?period=2025-12";
+    const page = await (await fetch(`${base}${path}`)).text();
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        fetch(`${base}${path}`, { headers: { "Accept-Encoding": "gzip" } }).then(async (r) => ({
+          status: r.status,
+          text: await r.text(),
+        })),
+      ),
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.text).toBe(page);
+    }
+  });
+
   it("answers 304 to a reader who has the current copy", async () => {
     const { etag } = await get("/r/450422104");
     const response = await fetch(`${base}/r/450422104`, { headers: { "If-None-Match": etag! } });
