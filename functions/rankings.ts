@@ -11,7 +11,13 @@ import {
 import { CACHE_HEADERS, DATASET_PROBLEMS } from "./dataset-schemas.ts";
 import { cacheOrNotModified, resolveVersion } from "./http-cache.ts";
 import { problem } from "./problem.ts";
-import { FigureSchema, PeriodSchema, PROBLEM_RESPONSES, RegionRefSchema } from "./schemas.ts";
+import {
+  FigureSchema,
+  PeriodSchema,
+  PROBLEM_RESPONSES,
+  refOrNull,
+  RegionRefSchema,
+} from "./schemas.ts";
 import { validationHook } from "./validation.ts";
 
 export const rankings = new OpenAPIHono<{ Bindings: Env }>({ defaultHook: validationHook });
@@ -49,7 +55,7 @@ const RankingQuery = z.object({
 const RankingRowSchema = z.object({
   rank: z.number().nullable().openapi({ description: "Competition rank (1224); null: no data." }),
   region: RegionRefSchema,
-  value: FigureSchema.nullable(),
+  value: refOrNull(FigureSchema),
   previous: z
     .object({ rank: z.number().nullable(), value: z.number().nullable() })
     .nullable()
@@ -69,7 +75,7 @@ const RankingResponse = z
     direction: z.enum(["higher", "lower"]),
     period: z.string(),
     previous_period: z.string().nullable(),
-    within: RegionRefSchema.nullable(),
+    within: refOrNull(RegionRefSchema),
     regions: z.number(),
     ranked: z.number(),
     champions: z

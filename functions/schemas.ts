@@ -4,6 +4,15 @@ import { CODE_PATTERN, LEVELS } from "../src/lib/codes.ts";
 import { BANDS, INDICATOR_KEYS, SOURCES } from "../src/lib/indicators.ts";
 import { PERIOD_PATTERN } from "../src/lib/periods.ts";
 
+/**
+ * A registered schema (one with a $ref) or null. Not `.nullable()`: zod-to-openapi writes that
+ * as `allOf: [{ $ref }, { type: ["object", "null"] }]`, which null cannot satisfy, since the
+ * referenced schema is an object; the union is written `anyOf: [{ $ref }, { type: "null" }]`.
+ */
+export function refOrNull<T extends z.ZodType>(schema: T) {
+  return z.union([schema, z.null()]);
+}
+
 export const CodeParam = z.object({
   code: z
     .string()
@@ -86,7 +95,7 @@ export const SummaryResponse = z
   .object({
     region: RegionRefSchema,
     period: z.string().nullable(),
-    indicators: IndicatorsSchema.nullable(),
+    indicators: refOrNull(IndicatorsSchema),
     bands: z.array(
       z.object({
         key: z.enum(BANDS.map((b) => b.key) as [string, ...string[]]),
