@@ -32,23 +32,20 @@ export interface LiveVersion {
 }
 
 let known: (LiveVersion & { at: number }) | null = null;
-let reading: Promise<LiveVersion> | null = null;
 
 /**
  * The live data's version, read from D1 (the nearest replica) at most once per
- * VERSION_TTL_MS per isolate, with the bookmark of the copy that answered.
+ * VERSION_TTL_MS per isolate, with the bookmark of the copy that answered. A request that
+ * finds it stale reads it itself: an in-flight read is never shared, since its promise and
+ * the D1 I/O under it belong to the request that made it (shared under 50 concurrent
+ * clients, it failed: "Cannot perform I/O on behalf of a different request").
  */
 export async function liveVersion(db: D1Database): Promise<LiveVersion> {
   if (known && Date.now() - known.at < VERSION_TTL_MS) return known;
-  reading ??= (async () => {
-    const session = db.withSession("first-unconstrained");
-    const version = await readPageVersion(sessionAsDatabase(session));
-    known = { version: version ?? "none", bookmark: session.getBookmark(), at: Date.now() };
-    return known;
-  })().finally(() => {
-    reading = null;
-  });
-  return reading;
+  const session = db.withSession("first-unconstrained");
+  const version = await readPageVersion(sessionAsDatabase(session));
+  known = { version: version ?? "none", bookmark: session.getBookmark(), at: Date.now() };
+  return known;
 }
 
 /** Called after a write in this isolate: its next page reads the new version. */

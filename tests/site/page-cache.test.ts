@@ -123,6 +123,24 @@ describe("rendered pages in the edge cache", () => {
     }
   });
 
+  it("serves readers who arrive together when the data version is due to be read again", async () => {
+    // The isolate reads the version at most every 5 s; each stale reader reads it itself
+    // (an in-flight read shared between requests failed under load).
+    const paths = ["/r/450422104211", "/en/r/450422", "/r/450422/projects"];
+    for (let round = 0; round < 2; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 5_100));
+      const answers = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          fetch(`${base}${paths[i % paths.length]}`).then(async (r) => {
+            await r.arrayBuffer();
+            return r.status;
+          }),
+        ),
+      );
+      expect(answers.filter((status) => status !== 200)).toEqual([]);
+    }
+  });
+
   it("answers 304 to a reader who has the current copy", async () => {
     const { etag } = await get("/r/450422104");
     const response = await fetch(`${base}/r/450422104`, { headers: { "If-None-Match": etag! } });
