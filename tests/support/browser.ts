@@ -32,9 +32,10 @@ export async function chromiumToLaunch(): Promise<{ executablePath: string; args
   if (!asked && existsSync(DEBIAN_CHROMIUM))
     return { executablePath: DEBIAN_CHROMIUM, args: FLAGS };
   const { default: packaged } = await import("@sparticuz/chromium");
-  // Its own flags first (made for machines without a GPU or a sandbox), then ours.
-  const args = [...packaged.args, ...FLAGS].filter((flag, i, all) => all.indexOf(flag) === i);
-  return { executablePath: await packaged.executablePath(), args };
+  // Our flags only: the package's own are made for AWS Lambda and include --single-process
+  // (the browser dies when a test closes one of several contexts) and --disable-web-security
+  // (no same-origin policy: the security tests would test nothing).
+  return { executablePath: await packaged.executablePath(), args: [...FLAGS, "--no-zygote"] };
 }
 
 export async function launchChromium(): Promise<Browser> {
