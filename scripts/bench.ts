@@ -31,7 +31,7 @@ const PATHS: [path: string, js: "charts" | "search" | "none"][] = [
   ["/r/450422104211", "charts"],
   ["/en/r/450422", "charts"],
   ["/api/v1/regions/45/summary", "none"],
-  ["/", "none"],
+  ["/", "search"], // the home page has the live search box
   ["/search?q=lz", "search"],
   ["/rankings", "none"],
   ["/methodology", "none"],
