@@ -2,11 +2,13 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { CODE_PATTERN } from "../src/lib/codes.ts";
 import { CALLED_IN_SHARE, CHAMPION_SHARE, RANKING_INDICATORS } from "../src/lib/rankings.ts";
+import { readDatasetMeta } from "../src/db/meta.ts";
+import { filedLeague } from "../src/services/league-files.ts";
 import {
   loadRanking,
   RANKING_LEVELS,
+  rankingBody,
   RankingRequestError,
-  type Ranking,
 } from "../src/services/rankings.ts";
 import { CACHE_HEADERS, DATASET_PROBLEMS } from "./dataset-schemas.ts";
 import { cacheOrNotModified, resolveVersion } from "./http-cache.ts";
@@ -107,39 +109,20 @@ const getRanking = createRoute({
   },
 });
 
-/** The API's shape of a ranking (snake_case, as the other endpoints). */
-export function rankingBody(ranking: Ranking) {
-  return {
-    level: ranking.level,
-    indicator: ranking.indicator,
-    direction: ranking.direction,
-    period: ranking.period,
-    previous_period: ranking.previousPeriod,
-    within: ranking.within,
-    regions: ranking.total,
-    ranked: ranking.ranked,
-    champions: ranking.champions,
-    called_in: ranking.calledIn,
-    rows: ranking.rows.map((row) => ({
-      rank: row.rank,
-      region: row.region,
-      value: row.figure,
-      previous: row.previous,
-      change: row.change,
-      rank_change: row.rankChange,
-      mark: row.mark,
-    })),
-    data_updated_at: ranking.meta.lastUpdated,
-    sample_data: ranking.meta.sampleData,
-  };
-}
-
 rankings.openapi(getRanking, async (c) => {
   const query = c.req.valid("query");
   const notModified = await cacheOrNotModified(c, await resolveVersion(c.env.DB, undefined));
   if (notModified) return notModified as never;
   try {
-    const ranking = await loadRanking(c.env.DB, query);
+    if (query.within) return c.json(rankingBody(await loadRanking(c.env.DB, query)), 200);
+    // A national table of the latest period: the file kept for this data version when the
+    // Cron Trigger has written it (src/services/league-files.ts), else computed here.
+    const meta = await readDatasetMeta(c.env.DB);
+    if ((query.period ?? meta.latestPeriod) === meta.latestPeriod) {
+      const filed = await filedLeague(c.env.BULK, meta, query.level, query.indicator);
+      if (filed) return c.body(filed, 200, { "Content-Type": "application/json" }) as never;
+    }
+    const ranking = await loadRanking(c.env.DB, query, { meta, within: null });
     return c.json(rankingBody(ranking), 200);
   } catch (error) {
     if (error instanceof RankingRequestError) {

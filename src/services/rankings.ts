@@ -206,3 +206,30 @@ export function siblingRankingPlan(
     known.parent,
   );
 }
+
+/** The API's shape of a ranking (snake_case, as the other endpoints). */
+export function rankingBody(ranking: Ranking) {
+  return {
+    level: ranking.level,
+    indicator: ranking.indicator,
+    direction: ranking.direction,
+    period: ranking.period,
+    previous_period: ranking.previousPeriod,
+    within: ranking.within,
+    regions: ranking.total,
+    ranked: ranking.ranked,
+    champions: ranking.champions,
+    called_in: ranking.calledIn,
+    rows: ranking.rows.map((row) => ({
+      rank: row.rank,
+      region: row.region,
+      value: row.figure,
+      previous: row.previous,
+      change: row.change,
+      rank_change: row.rankChange,
+      mark: row.mark,
+    })),
+    data_updated_at: ranking.meta.lastUpdated,
+    sample_data: ranking.meta.sampleData,
+  };
+}
