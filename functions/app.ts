@@ -4,12 +4,12 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
-import { isDataUnavailable, NotFoundError, RETRY_AFTER_SECONDS } from "../src/lib/errors.ts";
+import { isDataUnavailable, NotFoundError } from "../src/lib/errors.ts";
 import { securityHeaders } from "../src/lib/security-headers.ts";
 import { activity } from "./activity.ts";
 import { bulk } from "./bulk.ts";
 import { admin } from "./admin/index.ts";
-import { problem } from "./problem.ts";
+import { problem, serverProblem } from "./problem.ts";
 import { charts } from "./charts.ts";
 import { publicReadCors } from "./cors.ts";
 import { datasets } from "./datasets.ts";
@@ -64,20 +64,8 @@ export function createApi() {
     if (error instanceof HTTPException && error.status < 500) {
       return problem(c, error.status, error.message, error.message);
     }
-    // The database failed or timed out: nothing was answered from half a read, and a batch
-    // that failed wrote nothing (D1's batch is one transaction). Try again shortly.
-    if (isDataUnavailable(error)) {
-      console.error("D1 unavailable", error);
-      c.header("Retry-After", String(RETRY_AFTER_SECONDS));
-      return problem(
-        c,
-        503,
-        "The data is briefly unavailable; nothing was changed. Try again in a moment.",
-        "数据暂时无法读取，本次请求未做任何修改，请稍后再试。",
-      );
-    }
-    console.error("API error", error);
-    return problem(c, 500, "Something went wrong on our side.", "服务器内部错误。");
+    console.error(isDataUnavailable(error) ? "D1 unavailable" : "API error", error);
+    return serverProblem(c, error);
   });
 
   return api;

@@ -4,6 +4,7 @@
  */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { isDataUnavailable, RETRY_AFTER_SECONDS } from "../src/lib/errors.ts";
 
 export interface ParameterError {
   parameter: string;
@@ -68,4 +69,22 @@ export function problem(
     "Content-Type": "application/problem+json; charset=utf-8",
     "Cache-Control": "no-store",
   });
+}
+
+/**
+ * Our side failed: 503 with Retry-After when the database failed or timed out (nothing was
+ * answered from half a read, and a batch that failed wrote nothing: D1's batch is one
+ * transaction), else 500. Never the error's own words.
+ */
+export function serverProblem(c: Context, error: unknown): Response {
+  if (isDataUnavailable(error)) {
+    c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+    return problem(
+      c,
+      503,
+      "The data is briefly unavailable; nothing was changed. Try again in a moment.",
+      "数据暂时无法读取，本次请求未做任何修改，请稍后再试。",
+    );
+  }
+  return problem(c, 500, "Something went wrong on our side.", "服务器内部错误。");
 }

@@ -18,7 +18,8 @@ import {
   serverTiming,
   type RequestMetrics,
 } from "./lib/request-metrics.ts";
-import { failureAnswer } from "./lib/failure-page.ts";
+import { serverProblem } from "../functions/problem.ts";
+import { failurePage } from "./lib/failure-page.ts";
 import { SECURITY_HEADER_NAMES, securityHeaders } from "./lib/security-headers.ts";
 import { cronTasks } from "./services/cron.ts";
 import {
@@ -39,7 +40,11 @@ const api = createApi();
 /** The last-resort answer (src/lib/failure-page.ts), with the security headers of the rest. */
 const failure = new Hono<{ Bindings: { error: unknown } }>();
 failure.use(securityHeaders);
-failure.all("*", (c) => failureAnswer(c.req.raw, c.env.error));
+failure.all("*", (c) =>
+  c.req.path.startsWith("/api/")
+    ? serverProblem(c, c.env.error)
+    : failurePage(c.req.raw, c.env.error),
+);
 const app = new Hono<{ Bindings: Env }>();
 app.use(securityHeaders);
 

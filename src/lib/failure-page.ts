@@ -1,35 +1,19 @@
 /**
  * The answer when a request failed before any page or API handler could answer it (the
- * data version read at the door, for one): 503 with Retry-After when the database failed
- * (isDataUnavailable), else 500; problem+json under /api, else a small page in the reader's
- * language. Never a stack trace. Pages and API handlers have their own (src/pages/500.astro,
- * functions/app.ts); this is the last resort, in src/worker.ts.
+ * data version read at the door, for one), as a page: 503 with Retry-After when the database
+ * failed (isDataUnavailable), else 500; a small page in the reader's language, never a stack
+ * trace. Pages have their own (src/pages/500.astro); the API's is serverProblem
+ * (functions/problem.ts). This is the last resort, in src/worker.ts.
  */
 import { isDataUnavailable, RETRY_AFTER_SECONDS } from "./errors.ts";
 import { langOfPath } from "./i18n.ts";
 
-export function failureAnswer(request: Request, error: unknown): Response {
+export function failurePage(request: Request, error: unknown): Response {
   const unavailable = isDataUnavailable(error);
   const status = unavailable ? 503 : 500;
   const path = new URL(request.url).pathname;
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (unavailable) headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
-  if (path.startsWith("/api/")) {
-    headers.set("Content-Type", "application/problem+json; charset=utf-8");
-    const body = {
-      type: unavailable ? "/api/docs#problem-unavailable" : "/api/docs#problem-internal-error",
-      title: unavailable ? "Data briefly unavailable" : "Internal error",
-      status,
-      detail: unavailable
-        ? "The data is briefly unavailable; nothing was changed. Try again in a moment."
-        : "Something went wrong on our side.",
-      detail_zh: unavailable
-        ? "数据暂时无法读取，本次请求未做任何修改，请稍后再试。"
-        : "服务器内部错误。",
-      instance: path,
-    };
-    return new Response(JSON.stringify(body), { status, headers });
-  }
   headers.set("Content-Type", "text/html; charset=utf-8");
   const en = langOfPath(path) === "en";
   const [title, text, home] = en
