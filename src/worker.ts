@@ -78,7 +78,7 @@ async function serve(request: Request, env: Env, ctx: ExecutionContext): Promise
       sessionConstraint(request, personal, version?.bookmark ?? null),
     );
     const answered = await runWithDb(sessionAsDatabase(session), () =>
-      answer(async () => app.fetch(request, env, ctx), key, metrics, ctx),
+      answer(async () => app.fetch(request, env, ctx), key, metrics, ctx, acceptsGzip(request)),
     );
     if (personal) bookmark = session.getBookmark();
     return answered;
@@ -110,6 +110,7 @@ async function answer(
   key: Request | null,
   metrics: RequestMetrics,
   ctx: ExecutionContext,
+  gzipOk: boolean,
 ): Promise<Response> {
   const response = await render();
   if (!key || !isStorable(response)) {
@@ -129,7 +130,9 @@ async function answer(
   const kept = stored.clone();
   holdPage(key, body, kept);
   ctx.waitUntil(cache.put(key, kept));
-  return stored;
+  // Sent as its hits will be, gzipped here (and kept for them): cheaper than the runtime
+  // compressing the page as a stream.
+  return heldPage(key, gzipOk) ?? stored;
 }
 
 /**
