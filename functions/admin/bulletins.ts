@@ -5,15 +5,15 @@ import { findBulletin, listAllBulletins } from "../../src/db/bulletins.ts";
 import { findRelease } from "../../src/db/releases.ts";
 import { INDICATOR_KEYS } from "../../src/lib/indicators.ts";
 import { loadBulletinView } from "../../src/services/bulletin-report.ts";
+import { chinaDate } from "../../src/lib/china-time.ts";
 import {
   addNotice,
-  chinaDate,
   createBulletin,
   publishBulletinNow,
   scheduleBulletin,
   unscheduleBulletin,
   updateBulletin,
-} from "../../src/services/publishing.ts";
+} from "../../src/services/bulletin-editing.ts";
 import { problem } from "../problem.ts";
 import { actorOf, guard, type AdminEnv } from "./guard.ts";
 import { Instant } from "./releases.ts";

@@ -3,13 +3,13 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { listReleases } from "../../src/db/releases.ts";
 import { PERIOD_PATTERN } from "../../src/lib/periods.ts";
+import { addNotice } from "../../src/services/bulletin-editing.ts";
 import {
-  addNotice,
   cancelRelease,
   confirmRelease,
   createRelease,
   rescheduleRelease,
-} from "../../src/services/publishing.ts";
+} from "../../src/services/release-calendar.ts";
 import { problem } from "../problem.ts";
 import { actorOf, guard, type AdminEnv } from "./guard.ts";
 import { attempt, idParam, readJson } from "./respond.ts";

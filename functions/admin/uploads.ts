@@ -23,7 +23,7 @@ import {
 import { MAX_FILE_BYTES, MAX_ROWS, UploadFileError } from "../../src/lib/upload/table.ts";
 import { isTemplateKind, templateXlsx, XLSX_TYPE } from "../../src/lib/upload/template-xlsx.ts";
 import { commitIncome, prepareIncome } from "../../src/services/income-upload.ts";
-import { chinaDate } from "../../src/services/publishing.ts";
+import { chinaDate } from "../../src/lib/china-time.ts";
 import { commitNewItems, prepareNewItems } from "../../src/services/new-items-upload.ts";
 import { commitUpdates, prepareUpdates } from "../../src/services/updates-upload.ts";
 import { problem } from "../problem.ts";

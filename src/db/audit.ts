@@ -93,3 +93,19 @@ export async function countAudit(db: D1Database): Promise<number> {
   const row = await db.prepare("SELECT count(*) AS n FROM audit_log").first<{ n: number }>();
   return row?.n ?? 0;
 }
+
+/** Who made a change: a signed-in user, or the Cron Trigger (id null). */
+export interface Actor {
+  id: number | null;
+  ip: string | null;
+}
+
+/** The audit row of a change made by `actor` at `at`. */
+export function actorAuditStatement(
+  db: D1Database,
+  actor: Actor,
+  at: string,
+  change: Pick<AuditEntry, "action" | "entity" | "ids" | "before" | "after">,
+): D1PreparedStatement {
+  return auditStatement(db, { ...change, at, userId: actor.id, ip: actor.ip });
+}

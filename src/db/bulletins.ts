@@ -94,3 +94,96 @@ export async function listReleaseBulletins(
     .all<Bulletin & { region_name: string }>();
   return results;
 }
+
+/** What an editor writes in a bulletin; `headline_indicators` as keys, stored as JSON. */
+export interface BulletinContent {
+  release_id: number;
+  title: string;
+  period: string;
+  region_code: string;
+  headline_indicators: string[];
+  narrative_md: string;
+}
+
+export function insertBulletinStatement(
+  db: D1Database,
+  b: BulletinContent,
+  createdBy: number | null,
+  at: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO bulletins (release_id, title, period, region_code, headline_indicators, narrative_md,
+         status, created_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'draft', ?7, ?8) RETURNING id`,
+    )
+    .bind(
+      b.release_id,
+      b.title,
+      b.period,
+      b.region_code,
+      JSON.stringify(b.headline_indicators),
+      b.narrative_md,
+      createdBy,
+      at,
+    );
+}
+
+/** A draft's content replaced (a bulletin no longer a draft is left as it is). */
+export function updateDraftBulletinStatement(
+  db: D1Database,
+  id: number,
+  b: BulletinContent,
+  at: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE bulletins SET release_id = ?2, title = ?3, period = ?4, region_code = ?5,
+         headline_indicators = ?6, narrative_md = ?7, updated_at = ?8 WHERE id = ?1 AND status = 'draft'`,
+    )
+    .bind(
+      id,
+      b.release_id,
+      b.title,
+      b.period,
+      b.region_code,
+      JSON.stringify(b.headline_indicators),
+      b.narrative_md,
+      at,
+    );
+}
+
+export function scheduleBulletinStatement(
+  db: D1Database,
+  id: number,
+  publishAt: string,
+  at: string,
+) {
+  return db
+    .prepare(
+      "UPDATE bulletins SET status = 'scheduled', publish_at = ?2, updated_at = ?3 WHERE id = ?1",
+    )
+    .bind(id, publishAt, at);
+}
+
+export function unscheduleBulletinStatement(db: D1Database, id: number, at: string) {
+  return db
+    .prepare(
+      "UPDATE bulletins SET status = 'draft', publish_at = NULL, updated_at = ?2 WHERE id = ?1",
+    )
+    .bind(id, at);
+}
+
+/** A scheduled bulletin published as of its publication time, with its 提醒函 kept. */
+export function publishBulletinStatement(
+  db: D1Database,
+  id: number,
+  remindersJson: string,
+  at: string,
+) {
+  return db
+    .prepare(
+      `UPDATE bulletins SET status = 'published', published_at = publish_at, reminders_json = ?2, updated_at = ?3
+       WHERE id = ?1 AND status = 'scheduled'`,
+    )
+    .bind(id, remindersJson, at);
+}

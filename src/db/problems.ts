@@ -186,3 +186,24 @@ export async function findProblemPage(
     events: (events?.results ?? []) as ProblemEventRow[],
   };
 }
+
+/**
+ * Problems of a region's subtree overdue on `today` (YYYY-MM-DD, China date), counted per
+ * claiming department ("（未认领）" for those not yet claimed), most first; at most 30.
+ */
+export async function findOverdueByDepartment(
+  db: D1Database,
+  code: string,
+  today: string,
+): Promise<{ department: string; count: number }[]> {
+  const [low, high] = subtreeRange(code);
+  const { results } = await db
+    .prepare(
+      `SELECT COALESCE(p.department, '（未认领）') AS department, count(*) AS count FROM problems p
+       WHERE ${RANGE} AND ${OVERDUE}
+       GROUP BY 1 ORDER BY count DESC, department LIMIT 30`,
+    )
+    .bind(low, high, today)
+    .all<{ department: string; count: number }>();
+  return results;
+}

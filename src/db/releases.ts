@@ -117,3 +117,62 @@ export async function findDueReleases(db: D1Database, now: string): Promise<Rele
     .all<Release>();
   return results;
 }
+
+/** The writes of the release calendar: statements for a batch with their audit rows. */
+export function insertReleaseStatement(
+  db: D1Database,
+  r: Pick<Release, "title" | "period" | "scheduled_at" | "created_at">,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO releases (title, period, status, scheduled_at, created_at)
+       VALUES (?1, ?2, 'provisional', ?3, ?4) RETURNING id`,
+    )
+    .bind(r.title, r.period, r.scheduled_at, r.created_at);
+}
+
+export function confirmReleaseStatement(db: D1Database, id: number, at: string) {
+  return db
+    .prepare("UPDATE releases SET status = 'confirmed', confirmed_at = ?2 WHERE id = ?1")
+    .bind(id, at);
+}
+
+/** A release moved to `change.new_at`, with the move recorded (the calendar's history). */
+export function rescheduleReleaseStatements(
+  db: D1Database,
+  change: Omit<DateChange, "id"> & { changed_by: number | null },
+): D1PreparedStatement[] {
+  return [
+    db
+      .prepare("UPDATE releases SET scheduled_at = ?2 WHERE id = ?1")
+      .bind(change.release_id, change.new_at),
+    db
+      .prepare(
+        `INSERT INTO release_date_changes (release_id, old_at, new_at, reason, changed_at, changed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)`,
+      )
+      .bind(
+        change.release_id,
+        change.old_at,
+        change.new_at,
+        change.reason,
+        change.changed_at,
+        change.changed_by,
+      ),
+  ];
+}
+
+export function cancelReleaseStatement(db: D1Database, id: number, at: string) {
+  return db
+    .prepare("UPDATE releases SET status = 'cancelled', cancelled_at = ?2 WHERE id = ?1")
+    .bind(id, at);
+}
+
+/** A confirmed release published, frozen as of its announced time (whenever this runs). */
+export function publishReleaseStatement(db: D1Database, id: number) {
+  return db
+    .prepare(
+      "UPDATE releases SET status = 'published', published_at = scheduled_at WHERE id = ?1 AND status = 'confirmed'",
+    )
+    .bind(id);
+}

@@ -167,3 +167,32 @@ export async function findTargetPage(
     .all<TargetRow>();
   return results;
 }
+
+/**
+ * The targets at risk in a region's subtree: the first `limit` by due date, with their
+ * village's name, and how many there are in all.
+ */
+export async function findTargetsAtRisk(
+  db: D1Database,
+  code: string,
+  limit: number,
+): Promise<{ rows: { village: string; title: string; due_on: string }[]; count: number }> {
+  const [low, high] = subtreeRange(code);
+  const [rows, count] = await Promise.all([
+    db
+      .prepare(
+        `SELECT r.name AS village, t.title, t.due_on FROM targets t JOIN regions r ON r.code = t.village_code
+         WHERE t.village_code >= ?1 AND t.village_code < ?2 AND t.status = 'at_risk'
+         ORDER BY t.due_on, t.id LIMIT ?3`,
+      )
+      .bind(low, high, limit)
+      .all<{ village: string; title: string; due_on: string }>(),
+    db
+      .prepare(
+        `SELECT count(*) AS n FROM targets WHERE village_code >= ?1 AND village_code < ?2 AND status = 'at_risk'`,
+      )
+      .bind(low, high)
+      .first<{ n: number }>(),
+  ]);
+  return { rows: rows.results, count: count?.n ?? 0 };
+}

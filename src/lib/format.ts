@@ -3,6 +3,7 @@
  * whole yuan: Chinese pages show 万元 (亿元 from 1亿 up), English pages thousands and
  * millions of yuan. Every function takes the page's language, Chinese by default.
  */
+import { chinaWallClock } from "./china-time.ts";
 import type { Lang } from "./i18n.ts";
 import type { Figure, IndicatorKey } from "./indicators.ts";
 
@@ -100,6 +101,49 @@ export function formatGrowth(ratio: number | null | undefined, lang: Lang = "zh"
   return ratio > 0 ? `+${text}` : `−${text}`;
 }
 
+/**
+ * A change on a year earlier in words, its direction chosen from the figure as shown
+ * (rounded to 0.1%), never from the raw value, so that the word and the number agree:
+ * 0.071 → "比上年同期增长7.1%" / "up 7.1% on a year earlier"; −0.00005 → "与上年同期持平" /
+ * "unchanged on a year earlier" (never "下降0.0%").
+ */
+export function formatYearOnYearChange(ratio: number, lang: Lang = "zh"): string {
+  const shown = formatPercent(Math.abs(ratio), lang);
+  const flat = shown === formatPercent(0, lang);
+  if (lang === "en") {
+    return flat
+      ? "unchanged on a year earlier"
+      : `${ratio > 0 ? "up" : "down"} ${shown} on a year earlier`;
+  }
+  return flat ? "与上年同期持平" : `比上年同期${ratio > 0 ? "增长" : "下降"}${shown}`;
+}
+
+/** What statistics offices print under a table whose rounded parts miss its rounded total. */
+export const ROUNDING_NOTE: Record<Lang, string> = {
+  zh: "分项数因四舍五入，与合计可能略有出入。",
+  en: "Parts may not add up to the total because of rounding.",
+};
+
+/**
+ * The rounding note for money shown as table cells (formatMoneyCell: 万元 to two decimals,
+ * or thousands of yuan to one), when the parts as shown do not add up to the total as
+ * shown; null when they do, or when a figure is missing.
+ * @example moneyRoundingNote([12_345, 12_345], 24_690) // "分项数因四舍五入，与合计可能略有出入。" (1.23 + 1.23 ≠ 2.47)
+ */
+export function moneyRoundingNote(
+  parts: readonly (number | null | undefined)[],
+  total: number | null | undefined,
+  lang: Lang = "zh",
+): string | null {
+  if (total === null || total === undefined) return null;
+  if (parts.some((p) => p === null || p === undefined)) return null;
+  // The figures exactly as the cells show them, in units of their last place.
+  const shown = (yuan: number) =>
+    Math.round(Number(formatMoneyCell(yuan, lang).replace(/,/g, "")) * 100);
+  const sum = (parts as number[]).reduce((acc, p) => acc + shown(p), 0);
+  return sum === shown(total) ? null : ROUNDING_NOTE[lang];
+}
+
 /** "2026-10" → "2026年10月" / "Oct 2026". */
 export function formatPeriod(period: string, lang: Lang = "zh"): string {
   const [year, month] = period.split("-");
@@ -121,24 +165,12 @@ export function formatYearToDate(period: string, lang: Lang = "zh"): string {
   return `${year}年1—${m}月累计`;
 }
 
-/** Day, month and year in China Standard Time (made once: a formatter is costly to make). */
-const CHINA_DAY = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-});
-
 /** An ISO timestamp as a date in China Standard Time: "2026年11月10日" / "10 Nov 2026". */
 export function formatDate(iso: string | null | undefined, lang: Lang = "zh"): string {
-  if (!iso) return NO_DATA;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return NO_DATA;
-  const parts = CHINA_DAY.formatToParts(date);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return lang === "en"
-    ? `${get("day")} ${MONTHS_EN[get("month") - 1]} ${get("year")}`
-    : `${get("year")}年${get("month")}月${get("day")}日`;
+  const d = iso ? chinaWallClock(iso) : null;
+  if (!d) return NO_DATA;
+  const [year, month, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  return lang === "en" ? `${day} ${MONTHS_EN[month - 1]} ${year}` : `${year}年${month}月${day}日`;
 }
 
 /** "3 / 4" style numerator and denominator with thousands separators. */
@@ -237,14 +269,10 @@ export function formatIndicatorBasis(key: IndicatorKey, figure: Figure | null | 
   return `${formatFraction(figure.numerator, figure.denominator)}个村`;
 }
 
-const CST_OFFSET_MS = 8 * 3_600_000;
-
 /** "2026-12-20T02:00:00Z" → "2026年12月20日 10:00"（北京时间）. */
 export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return NO_DATA;
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return NO_DATA;
-  const d = new Date(ms + CST_OFFSET_MS);
+  const d = iso ? chinaWallClock(iso) : null;
+  if (!d) return NO_DATA;
   const hh = String(d.getUTCHours()).padStart(2, "0");
   const mm = String(d.getUTCMinutes()).padStart(2, "0");
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`;
@@ -252,16 +280,15 @@ export function formatDateTime(iso: string | null | undefined): string {
 
 /** For <input type="datetime-local">, in China time: "2026-12-20T10:00". */
 export function toChinaLocalInput(iso: string): string {
-  return new Date(Date.parse(iso) + CST_OFFSET_MS).toISOString().slice(0, 16);
+  return (chinaWallClock(iso) ?? new Date(NaN)).toISOString().slice(0, 16);
 }
 
 /** "2026-12-20T02:00:00Z" → "2026年12月20日 10:00" / "20 Dec 2026, 10:00 Beijing time". */
 export function formatDateTimeIn(iso: string | null | undefined, lang: Lang): string {
   if (lang === "zh") return formatDateTime(iso);
   const date = formatDate(iso, "en");
-  const ms = iso ? Date.parse(iso) : NaN;
-  if (Number.isNaN(ms)) return date;
-  const d = new Date(ms + CST_OFFSET_MS);
+  const d = iso ? chinaWallClock(iso) : null;
+  if (!d) return date;
   const hh = String(d.getUTCHours()).padStart(2, "0");
   const mm = String(d.getUTCMinutes()).padStart(2, "0");
   return `${date}, ${hh}:${mm} Beijing time`;

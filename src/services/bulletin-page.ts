@@ -1,7 +1,7 @@
 /** Loads a bulletin for the public page (published and due only) or the editor's preview. */
 import { findBulletin, type Bulletin } from "../db/bulletins.ts";
 import { findRelease, listNotices, type Notice, type Release } from "../db/releases.ts";
-import { chinaDate } from "./publishing.ts";
+import { chinaDate } from "../lib/china-time.ts";
 import { loadBulletinView, type BulletinView } from "./bulletin-report.ts";
 
 export interface BulletinPage {

@@ -7,7 +7,6 @@ import type { Bulletin } from "../db/bulletins.ts";
 import type { Release } from "../db/releases.ts";
 import { findChildrenStats, findRegionStatsSeries, rollupFromRow } from "../db/stats.ts";
 import { findChildren, findRegion, type Region } from "../db/regions.ts";
-import { subtreeRange } from "../lib/codes.ts";
 import {
   indicatorsFromRollup,
   INDICATOR_KEYS,
@@ -15,7 +14,9 @@ import {
   type IndicatorKey,
   type Indicators,
 } from "../lib/indicators.ts";
-import { returnsAsOf } from "../db/as-of.ts";
+import { findOverdueByDepartment } from "../db/problems.ts";
+import { findVillagesNotReporting } from "../db/reporting.ts";
+import { findTargetsAtRisk } from "../db/targets.ts";
 
 /** Indicators an editor may pick as headline figures (2–6 of them). */
 export const HEADLINE_CHOICES: readonly IndicatorKey[] = INDICATOR_KEYS;
@@ -51,50 +52,18 @@ export async function computeReminders(
   asOf: string | null,
   today: string,
 ): Promise<Reminders> {
-  const [low, high] = subtreeRange(regionCode);
-  const asOfParam = asOf ? "?4" : null;
-  const [overdue, atRisk, atRiskCount, missing] = await Promise.all([
-    db
-      .prepare(
-        `SELECT COALESCE(department, '（未认领）') AS department, count(*) AS count FROM problems
-         WHERE region_code >= ?1 AND region_code < ?2 AND status IN ('open', 'claimed')
-           AND due_on IS NOT NULL AND due_on < ?3
-         GROUP BY 1 ORDER BY count DESC, department LIMIT 30`,
-      )
-      .bind(low, high, today)
-      .all<{ department: string; count: number }>(),
-    db
-      .prepare(
-        `SELECT r.name AS village, t.title, t.due_on FROM targets t JOIN regions r ON r.code = t.village_code
-         WHERE t.village_code >= ?1 AND t.village_code < ?2 AND t.status = 'at_risk'
-         ORDER BY t.due_on, t.id LIMIT 20`,
-      )
-      .bind(low, high)
-      .all<{ village: string; title: string; due_on: string }>(),
-    db
-      .prepare(
-        `SELECT count(*) AS n FROM targets WHERE village_code >= ?1 AND village_code < ?2 AND status = 'at_risk'`,
-      )
-      .bind(low, high)
-      .first<{ n: number }>(),
-    db
-      .prepare(
-        `SELECT r.code, r.name FROM regions r
-         WHERE r.code >= ?1 AND r.code < ?2 AND r.kind = 'village_committee'
-           AND NOT EXISTS (SELECT 1 FROM income_returns i WHERE i.village_code = r.code
-                           AND i.period = ?3 AND ${returnsAsOf("i", asOfParam)})
-         ORDER BY r.code`,
-      )
-      .bind(...(asOf ? [low, high, period, asOf] : [low, high, period]))
-      .all<{ code: string; name: string }>(),
+  const [overdue, atRisk, missing] = await Promise.all([
+    findOverdueByDepartment(db, regionCode, today),
+    findTargetsAtRisk(db, regionCode, 20),
+    findVillagesNotReporting(db, regionCode, period, asOf),
   ]);
   return {
     asOf: asOf ?? today,
-    overdueByDepartment: overdue.results,
-    targetsAtRisk: atRisk.results,
-    targetsAtRiskCount: atRiskCount?.n ?? 0,
-    notReporting: missing.results.slice(0, 50),
-    notReportingCount: missing.results.length,
+    overdueByDepartment: overdue,
+    targetsAtRisk: atRisk.rows,
+    targetsAtRiskCount: atRisk.count,
+    notReporting: missing.slice(0, 50),
+    notReportingCount: missing.length,
   };
 }
 

@@ -14,7 +14,7 @@ import { dataDate } from "../lib/activity.ts";
 import { pruneSignInRecords } from "./accounts.ts";
 import { startBulkBuild } from "./bulk-schedule.ts";
 import { writeLeagueFiles } from "./league-files.ts";
-import { publishDue } from "./publishing.ts";
+import { publishDue } from "./due-publication.ts";
 
 const DAY_MS = 86_400_000;
 /** How long a measured export size is kept. */

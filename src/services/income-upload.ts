@@ -3,6 +3,7 @@
  * the stored returns (dry run), and commit returns, rollups, upload record and audit row
  * in one atomic batch. Committing a file whose rows are all unchanged writes nothing.
  */
+import { chinaMonth } from "../lib/china-time.ts";
 import { auditStatement } from "../db/audit.ts";
 import {
   findCurrentReturns,
@@ -42,8 +43,7 @@ export interface PreparedIncome {
 
 /** The month a timestamp falls in, China time: the latest period that may be reported. */
 export function currentPeriod(nowIso: string): string {
-  const china = new Date(Date.parse(nowIso) + 8 * 3_600_000);
-  return china.toISOString().slice(0, 7);
+  return chinaMonth(nowIso);
 }
 
 /**

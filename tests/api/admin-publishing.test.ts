@@ -7,7 +7,8 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findBulletin } from "../../src/db/bulletins.ts";
 import { findRelease } from "../../src/db/releases.ts";
-import { PROVISIONAL_MOVE, publishDue } from "../../src/services/publishing.ts";
+import { publishDue } from "../../src/services/due-publication.ts";
+import { PROVISIONAL_MOVE } from "../../src/services/release-calendar.ts";
 import { call, loadAdminFixture, signIn, type Session } from "./admin-support.ts";
 
 let editor: Session;

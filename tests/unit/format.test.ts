@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   formatCount,
@@ -12,7 +13,10 @@ import {
   moneyCellUnit,
   formatYearToDate,
   formatYuan,
+  formatYearOnYearChange,
+  moneyRoundingNote,
   NO_DATA,
+  ROUNDING_NOTE,
 } from "../../src/lib/format.ts";
 
 describe("money", () => {
@@ -99,5 +103,41 @@ describe("formatFileSize", () => {
     expect(formatFileSize(12_345_678_901, "en")).toBe("12,345.7 MB");
     expect(formatFileSize(60_791)).toBe("61 KB");
     expect(formatFileSize(120)).toBe("1 KB");
+  });
+});
+
+describe("words about numbers follow the figure as shown", () => {
+  it("chooses 增长/下降/持平 from the rounded percentage, never the raw value", () => {
+    expect(formatYearOnYearChange(0.071)).toBe("比上年同期增长7.1%");
+    expect(formatYearOnYearChange(-0.021)).toBe("比上年同期下降2.1%");
+    expect(formatYearOnYearChange(-0.00005)).toBe("与上年同期持平");
+    expect(formatYearOnYearChange(0.00049)).toBe("与上年同期持平");
+    expect(formatYearOnYearChange(0.0005)).toBe("比上年同期增长0.1%");
+    expect(formatYearOnYearChange(0)).toBe("与上年同期持平");
+    expect(formatYearOnYearChange(0.071, "en")).toBe("up 7.1% on a year earlier");
+    expect(formatYearOnYearChange(-0.00005, "en")).toBe("unchanged on a year earlier");
+    expect(formatYearOnYearChange(-0.25, "en")).toBe("down 25.0% on a year earlier");
+  });
+
+  it("notes a table whose rounded parts do not add up to its rounded total", () => {
+    // 1.23 + 1.23 万元 shown, 2.47 万元 total shown.
+    expect(moneyRoundingNote([12_345, 12_345], 24_690)).toBe(ROUNDING_NOTE.zh);
+    expect(moneyRoundingNote([12_300, 12_400], 24_700)).toBeNull();
+    // In thousands of yuan to one decimal: 12.3 + 12.3 shown, 24.7 total shown.
+    expect(moneyRoundingNote([12_345, 12_345], 24_690, "en")).toBe(ROUNDING_NOTE.en);
+    expect(moneyRoundingNote([1_000, null], 1_000)).toBeNull();
+    expect(moneyRoundingNote([1_000], null)).toBeNull();
+  });
+
+  it("never notes parts that are whole multiples of the last place shown", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10_000_000 }), { maxLength: 6 }), (units) => {
+        const parts = units.map((u) => u * 100);
+        const total = parts.reduce((a, b) => a + b, 0);
+        return (
+          moneyRoundingNote(parts, total) === null && moneyRoundingNote(parts, total, "en") === null
+        );
+      }),
+    );
   });
 });
