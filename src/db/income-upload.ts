@@ -1,12 +1,11 @@
 /**
  * Reads and writes for income uploads: what the regions table says of the file's codes,
  * the stored current returns they would replace, and the statements of a commit
- * (supersede, insert, upload record). Parameters are bound in chunks under D1's limit of
+ * (supersede, insert). Parameters are bound in chunks under D1's limit of
  * 100 per statement.
  */
 import type { ReturnFigures } from "../lib/indicators.ts";
 import type { IncomeRow } from "../lib/upload/income.ts";
-import { touchLastUpdated } from "./meta.ts";
 import { selectIn } from "./select-in.ts";
 
 export type StoredReturn = ReturnFigures;
@@ -53,53 +52,19 @@ export async function findCurrentReturns(
   return out;
 }
 
-export async function nextUploadId(db: D1Database): Promise<number> {
-  const row = await db
-    .prepare("SELECT COALESCE(max(id), 0) + 1 AS id FROM uploads")
-    .first<{ id: number }>();
-  return row?.id ?? 1;
-}
-
-export interface UploadRecord {
-  id: number;
-  userId: number;
-  kind: "income";
-  regionCode: string;
-  fileName: string;
-  sha256: string;
-  rowCount: number;
-  at: string;
-}
-
 /**
- * The writes of an income upload, in order: the upload record, old rows superseded,
+ * The writes of an income upload (after its upload record), in order: old rows superseded,
  * new rows inserted (a revision after its original is superseded, so the one-current-row
- * index holds at every step), the data set's last update.
+ * index holds at every step), the latest period reported.
  */
 export function incomeCommitStatements(
   db: D1Database,
-  upload: UploadRecord,
+  upload: { id: number; at: string },
   rows: IncomeRow[],
   supersede: { village_code: string; period: string }[],
   latestPeriod: string,
 ): D1PreparedStatement[] {
-  const statements = [
-    db
-      .prepare(
-        `INSERT INTO uploads (id, user_id, kind, region_code, file_name, sha256, row_count, committed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
-      )
-      .bind(
-        upload.id,
-        upload.userId,
-        upload.kind,
-        upload.regionCode,
-        upload.fileName,
-        upload.sha256,
-        upload.rowCount,
-        upload.at,
-      ),
-  ];
+  const statements: D1PreparedStatement[] = [];
   // Returns are named by their key: (village, period) of the current row.
   for (const part of chunks(supersede, 49)) {
     const keys = part.map((_, i) => `(?${2 * i + 2}, ?${2 * i + 3})`).join(", ");
@@ -139,7 +104,6 @@ export function incomeCommitStatements(
     );
   }
   statements.push(
-    touchLastUpdated(db, upload.at),
     db
       .prepare(
         `INSERT INTO dataset_meta (key, value) VALUES ('latest_period', ?1)

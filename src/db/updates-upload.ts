@@ -147,24 +147,3 @@ export function workTeamStatements(
       ),
   ];
 }
-
-export function uploadRecordStatement(
-  db: D1Database,
-  u: {
-    id: number;
-    userId: number;
-    kind: string;
-    regionCode: string;
-    fileName: string;
-    sha256: string;
-    rowCount: number;
-    at: string;
-  },
-): D1PreparedStatement {
-  return db
-    .prepare(
-      `INSERT INTO uploads (id, user_id, kind, region_code, file_name, sha256, row_count, committed_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
-    )
-    .bind(u.id, u.userId, u.kind, u.regionCode, u.fileName, u.sha256, u.rowCount, u.at);
-}

@@ -4,15 +4,8 @@
  * in one atomic batch. Committing a file whose rows are all unchanged writes nothing.
  */
 import { chinaMonth } from "../lib/china-time.ts";
-import { auditStatement } from "../db/audit.ts";
-import {
-  findCurrentReturns,
-  findKinds,
-  incomeCommitStatements,
-  nextUploadId,
-} from "../db/income-upload.ts";
+import { findCurrentReturns, findKinds, incomeCommitStatements } from "../db/income-upload.ts";
 import { planRollups } from "../db/rollups.ts";
-import { uploadDigest } from "../lib/bytes.ts";
 import { addMonths } from "../lib/periods.ts";
 import {
   checkIncomeRows,
@@ -25,7 +18,7 @@ import {
   type IncomeRow,
 } from "../lib/upload/income.ts";
 import { fileReport, type FileReport } from "../lib/upload/report.ts";
-import { readTable } from "../lib/upload/table.ts";
+import { commitUpload, readUploadFile, type Uploader } from "./upload-spine.ts";
 
 export interface UploadReport extends FileReport {
   added: number;
@@ -58,7 +51,13 @@ export async function prepareIncome(
   now: string,
   sheet?: string,
 ): Promise<PreparedIncome> {
-  const table = await readTable(bytes, fileName, INCOME_COLUMNS, sheet, INCOME_TEMPLATE_EXAMPLE);
+  const { table, sha256 } = await readUploadFile(
+    bytes,
+    fileName,
+    INCOME_COLUMNS,
+    INCOME_TEMPLATE_EXAMPLE,
+    sheet,
+  );
   const { rows, errors } = parseIncomeTable(table);
   const codes = rows.map((r) => r.village_code);
   const periods = rows.map((r) => r.period).sort();
@@ -77,7 +76,7 @@ export async function prepareIncome(
   }
   const diff = errors.length === 0 ? diffIncome(rows, current) : null;
   return {
-    sha256: await uploadDigest(bytes, sheet),
+    sha256,
     diff,
     report: {
       ...fileReport(table, fileName, "income", errors),
@@ -113,7 +112,7 @@ export interface CommitResult {
 export async function commitIncome(
   db: D1Database,
   prepared: PreparedIncome,
-  user: { id: number; region_code: string | null },
+  user: Uploader,
   now: string,
   ip: string | null,
 ): Promise<CommitResult> {
@@ -122,67 +121,64 @@ export async function commitIncome(
   const changed = [...diff.added, ...diff.revised.map((r) => r.row)];
   if (changed.length === 0) return { uploadId: null, statements: 0 };
 
-  const uploadId = await nextUploadId(db);
   const latest = changed
     .map((r) => r.period)
     .sort()
     .at(-1) as string;
-  const provinces = [...new Set(changed.map((r) => r.village_code.slice(0, 2)))];
-  const statements = incomeCommitStatements(
-    db,
-    {
-      id: uploadId,
-      userId: user.id,
-      kind: "income",
-      regionCode: user.region_code ?? commonPrefix(changed.map((r) => r.village_code)),
-      fileName: prepared.report.fileName,
-      sha256: prepared.sha256,
-      rowCount: changed.length,
-      at: now,
-    },
-    changed,
-    diff.revised.map(({ row }) => ({ village_code: row.village_code, period: row.period })),
-    latest,
-  );
   // Rollups of P, and of P+12 whose year-on-year growth reads P (only months already open).
   const open = currentPeriod(now);
-  for (const province of provinces) {
+  const rollups: D1PreparedStatement[] = [];
+  for (const province of new Set(changed.map((r) => r.village_code.slice(0, 2)))) {
     const mine = changed.filter((r) => r.village_code.startsWith(province));
     const periods = [...new Set(mine.flatMap((r) => [r.period, addMonths(r.period, 12)]))]
       .filter((p) => p <= open)
       .sort();
-    statements.push(...(await planRollups(db, province, periods, now, mine)));
+    rollups.push(...(await planRollups(db, province, periods, now, mine)));
   }
-  statements.push(
-    auditStatement(db, {
-      at: now,
-      userId: user.id,
-      action: "upload.commit",
-      entity: "income_returns",
-      ids: [`upload:${uploadId}`, ...changed.map((r) => `${r.village_code}|${r.period}`)],
-      before: diff.revised.map(({ row, before }) => ({
-        village_code: row.village_code,
-        period: row.period,
-        ...Object.fromEntries(FIGURE_COLUMNS.map((k) => [k, before[k]])),
-      })),
-      after: changed.map((r) => ({
-        village_code: r.village_code,
-        period: r.period,
-        ...Object.fromEntries(FIGURE_COLUMNS.map((k) => [k, r[k]])),
-        reason: r.reason,
-      })),
-      ip,
-    }),
+  let statements = 0;
+  const uploadId = await commitUpload(
+    db,
+    {
+      kind: "income",
+      fileName: prepared.report.fileName,
+      sha256: prepared.sha256,
+      rowCount: changed.length,
+      // Named by the deepest area (township or above) all the file's villages share.
+      regions: changed.map((r) => r.village_code.slice(0, 9)),
+      statements: (id) => {
+        const writes = [
+          ...incomeCommitStatements(
+            db,
+            { id, at: now },
+            changed,
+            diff.revised.map(({ row }) => ({ village_code: row.village_code, period: row.period })),
+            latest,
+          ),
+          ...rollups,
+        ];
+        statements = writes.length + 3; // with the upload record, data version and audit row
+        return writes;
+      },
+      audit: {
+        action: "upload.commit",
+        entity: "income_returns",
+        ids: changed.map((r) => `${r.village_code}|${r.period}`),
+        before: diff.revised.map(({ row, before }) => ({
+          village_code: row.village_code,
+          period: row.period,
+          ...Object.fromEntries(FIGURE_COLUMNS.map((k) => [k, before[k]])),
+        })),
+        after: changed.map((r) => ({
+          village_code: r.village_code,
+          period: r.period,
+          ...Object.fromEntries(FIGURE_COLUMNS.map((k) => [k, r[k]])),
+          reason: r.reason,
+        })),
+      },
+    },
+    user,
+    now,
+    ip,
   );
-  await db.batch(statements);
-  return { uploadId, statements: statements.length };
-}
-
-/** The deepest region code all the file's villages share (for an editor's upload record). */
-function commonPrefix(codes: string[]): string {
-  for (const length of [9, 6, 4, 2]) {
-    const prefix = codes[0]?.slice(0, length) ?? "";
-    if (codes.every((c) => c.startsWith(prefix))) return prefix;
-  }
-  return codes[0]?.slice(0, 2) ?? "";
+  return { uploadId, statements };
 }

@@ -4,9 +4,6 @@
  * with their upload record, history rows and audit row in one batch. The same file twice
  * creates nothing the second time.
  */
-import { auditStatement } from "../db/audit.ts";
-import { nextUploadId } from "../db/income-upload.ts";
-import { touchLastUpdated } from "../db/meta.ts";
 import {
   creationStatements,
   findSameUpload,
@@ -14,9 +11,6 @@ import {
   readNewItemFacts,
   type Creation,
 } from "../db/new-items.ts";
-import { uploadRecordStatement } from "../db/updates-upload.ts";
-import { uploadDigest } from "../lib/bytes.ts";
-import { commonAncestor } from "../lib/codes.ts";
 import { fieldsText } from "../lib/upload/display.ts";
 import { fileReport, reportErrors, type FileReport } from "../lib/upload/report.ts";
 import { checkNewItems, regionOf } from "../lib/upload/new-item-checks.ts";
@@ -27,7 +21,7 @@ import {
   type NewKind,
   type NewRow,
 } from "../lib/upload/new-items.ts";
-import { readTable } from "../lib/upload/table.ts";
+import { commitUpload, readUploadFile, type Uploader } from "./upload-spine.ts";
 
 export interface NewItemsReport extends FileReport {
   /** What would be (or was) created, with its number and every field as stored. */
@@ -68,8 +62,13 @@ export async function prepareNewItems(
   sheet?: string,
 ): Promise<PreparedNewItems> {
   const columns = NEW_COLUMNS[kind];
-  const table = await readTable(bytes, fileName, columns, sheet, NEW_TEMPLATE_EXAMPLES[kind]);
-  const sha256 = await uploadDigest(bytes, sheet);
+  const { table, sha256 } = await readUploadFile(
+    bytes,
+    fileName,
+    columns,
+    NEW_TEMPLATE_EXAMPLES[kind],
+    sheet,
+  );
   const report: NewItemsReport = {
     ...fileReport(table, fileName, kind, []),
     created: [],
@@ -106,41 +105,38 @@ export async function prepareNewItems(
 export async function commitNewItems(
   db: D1Database,
   prepared: PreparedNewItems,
-  user: { id: number; region_code: string | null },
+  user: Uploader,
   at: string,
   today: string,
   ip: string | null,
 ): Promise<{ uploadId: number | null }> {
   if (prepared.report.errors.length > 0) throw new Error("commitNewItems: the upload has errors");
   if (prepared.creations.length === 0) return { uploadId: null };
-  const uploadId = await nextUploadId(db);
   const { kind } = prepared;
-  await db.batch([
-    uploadRecordStatement(db, {
-      id: uploadId,
-      userId: user.id,
+  const uploadId = await commitUpload(
+    db,
+    {
       kind,
-      regionCode: user.region_code ?? commonAncestor(prepared.creations.map((c) => c.region)),
       fileName: prepared.report.fileName,
       sha256: prepared.sha256,
       rowCount: prepared.creations.length,
-      at,
-    }),
-    ...prepared.creations.flatMap((c) => creationStatements(db, kind, c, uploadId, at, today)),
-    touchLastUpdated(db, at),
-    auditStatement(db, {
-      at,
-      userId: user.id,
-      action: "upload.create",
-      entity: kind.slice("new-".length),
-      ids: [`upload:${uploadId}`, ...prepared.creations.map((c) => c.id)],
-      after: prepared.creations.map((c) => {
-        const fields: Record<string, unknown> = { ...c.row };
-        delete fields.line; // the file's line number is not part of the item
-        return { id: c.id, region: c.region, ...fields };
-      }),
-      ip,
-    }),
-  ]);
+      regions: prepared.creations.map((c) => c.region),
+      statements: (id) =>
+        prepared.creations.flatMap((c) => creationStatements(db, kind, c, id, at, today)),
+      audit: {
+        action: "upload.create",
+        entity: kind.slice("new-".length),
+        ids: prepared.creations.map((c) => c.id),
+        after: prepared.creations.map((c) => {
+          const fields: Record<string, unknown> = { ...c.row };
+          delete fields.line; // the file's line number is not part of the item
+          return { id: c.id, region: c.region, ...fields };
+        }),
+      },
+    },
+    user,
+    at,
+    ip,
+  );
   return { uploadId };
 }

@@ -3,23 +3,16 @@
  * run), and commit every change with its upload record and audit row in one batch.
  * A file whose rows all match the current state writes nothing.
  */
-import { auditStatement } from "../db/audit.ts";
-import { touchLastUpdated } from "../db/meta.ts";
-import { nextUploadId } from "../db/income-upload.ts";
 import {
   findStates,
   problemStatements,
   projectStatements,
   targetStatements,
-  uploadRecordStatement,
   workTeamStatements,
 } from "../db/updates-upload.ts";
-import { uploadDigest } from "../lib/bytes.ts";
-import { commonAncestor } from "../lib/codes.ts";
 import type { RowError } from "../lib/upload/columns.ts";
 import { fieldName, fieldText } from "../lib/upload/display.ts";
 import { fileReport, type FileReport } from "../lib/upload/report.ts";
-import { readTable } from "../lib/upload/table.ts";
 import {
   checkProblems,
   checkProjects,
@@ -37,6 +30,7 @@ import {
   type UpdateRow,
   type WorkTeamState,
 } from "../lib/upload/updates.ts";
+import { commitUpload, readUploadFile, type Uploader } from "./upload-spine.ts";
 
 export interface UpdatesReport extends FileReport {
   /** Every row as read and checked (vocabulary keys, dates, whole yuan), 说明 included. */
@@ -183,12 +177,12 @@ export async function prepareUpdates(
   today: string,
   sheet?: string,
 ): Promise<PreparedUpdates> {
-  const table = await readTable(
+  const { table, sha256 } = await readUploadFile(
     bytes,
     fileName,
     UPDATE_COLUMNS[kind],
-    sheet,
     TEMPLATE_EXAMPLES[kind],
+    sheet,
   );
   const { rows, errors } = parseUpdates(kind, table);
   const { changes, unchanged } = await checkKind(db, kind, rows, scope, today);
@@ -196,7 +190,7 @@ export async function prepareUpdates(
   const planned: Planned[] = changes.planned;
   return {
     kind,
-    sha256: await uploadDigest(bytes, sheet),
+    sha256,
     planned: errors.length === 0 ? planned : [],
     report: {
       ...fileReport(table, fileName, kind, errors),
@@ -224,36 +218,32 @@ export async function prepareUpdates(
 export async function commitUpdates(
   db: D1Database,
   prepared: PreparedUpdates,
-  user: { id: number; region_code: string | null },
+  user: Uploader,
   at: string,
   ip: string | null,
 ): Promise<{ uploadId: number | null }> {
   if (prepared.report.errors.length > 0) throw new Error("commitUpdates: the upload has errors");
   if (prepared.planned.length === 0) return { uploadId: null };
-  const uploadId = await nextUploadId(db);
-  await db.batch([
-    uploadRecordStatement(db, {
-      id: uploadId,
-      userId: user.id,
+  const uploadId = await commitUpload(
+    db,
+    {
       kind: prepared.kind,
-      regionCode: user.region_code ?? commonAncestor(prepared.planned.map((p) => p.region)),
       fileName: prepared.report.fileName,
       sha256: prepared.sha256,
       rowCount: prepared.planned.length,
-      at,
-    }),
-    ...prepared.planned.flatMap((p) => p.statements(uploadId, at)),
-    touchLastUpdated(db, at),
-    auditStatement(db, {
-      at,
-      userId: user.id,
-      action: "upload.commit",
-      entity: prepared.kind,
-      ids: [`upload:${uploadId}`, ...prepared.planned.map((p) => p.id)],
-      before: prepared.planned.map((p) => ({ id: p.id, ...p.before })),
-      after: prepared.planned.map((p) => ({ id: p.id, ...p.after })),
-      ip,
-    }),
-  ]);
+      regions: prepared.planned.map((p) => p.region),
+      statements: (id) => prepared.planned.flatMap((p) => p.statements(id, at)),
+      audit: {
+        action: "upload.commit",
+        entity: prepared.kind,
+        ids: prepared.planned.map((p) => p.id),
+        before: prepared.planned.map((p) => ({ id: p.id, ...p.before })),
+        after: prepared.planned.map((p) => ({ id: p.id, ...p.after })),
+      },
+    },
+    user,
+    at,
+    ip,
+  );
   return { uploadId };
 }
