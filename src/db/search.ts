@@ -7,10 +7,15 @@
 import type { Level } from "../lib/codes.ts";
 import { ancestorCodes } from "../lib/codes.ts";
 import {
+  ABOVE_VILLAGE_ROWID_LIMIT,
   codeLevels,
   codeRowid,
   matchExpressions,
+  pathSegments,
+  readPath,
   searchTerms,
+  segmentsMatch,
+  subtreeRowidRanges,
   type SearchQuery,
 } from "../lib/search-terms.ts";
 import type { RegionKind } from "./regions.ts";
@@ -24,36 +29,86 @@ export interface SearchHit {
   parents: { code: string; name: string }[];
 }
 
-/** Codes of the best `limit` matches, in rank order. */
-async function matchingCodes(db: D1Database, query: SearchQuery, limit: number) {
-  const statements =
-    query.kind === "code"
-      ? // Per level, an index seek on regions (level, code): the first codes with the prefix.
-        codeLevels(query.digits).map((level) =>
-          db
-            .prepare(
-              `SELECT CAST(code AS INTEGER) AS id FROM regions
-               WHERE level = ?1 AND code >= ?2 AND code < ?2 || '~' ORDER BY code LIMIT ?3`,
-            )
-            .bind(level, query.digits, limit),
-        )
-      : Object.values(matchExpressions(query.term)).map((match) =>
-          db
-            .prepare(
-              "SELECT rowid AS id FROM region_search WHERE region_search MATCH ?1 ORDER BY rowid LIMIT ?2",
-            )
-            .bind(match, limit),
-        );
-  // One round trip; the exact (or highest-level) statement comes first.
-  const results = await db.batch<{ id: number }>(statements);
-  const codes: string[] = [];
+/** Statements for the index rowids matching `term` (exact first, then prefix), optionally within rowid ranges. */
+function termStatements(
+  db: D1Database,
+  term: string,
+  limit: number,
+  ranges: readonly [number, number][] = [],
+): D1PreparedStatement[] {
+  const within = ranges.map((_, i) => `rowid BETWEEN ?${2 * i + 3} AND ?${2 * i + 4}`).join(" OR ");
+  return Object.values(matchExpressions(term)).map((match) =>
+    db
+      .prepare(
+        `SELECT rowid AS id FROM region_search WHERE region_search MATCH ?1
+         ${within ? `AND (${within})` : ""} ORDER BY rowid LIMIT ?2`,
+      )
+      .bind(match, limit, ...ranges.flat()),
+  );
+}
+
+/** The places above village level named exactly by any segment of a path query. */
+function pathPlacesStatement(db: D1Database, segments: string[]): D1PreparedStatement {
+  return db
+    .prepare(
+      `SELECT code, name FROM regions WHERE code IN (
+         SELECT CAST(rowid AS TEXT) FROM region_search
+         WHERE region_search MATCH ?1 AND rowid < ?2 LIMIT 500)`,
+    )
+    .bind(segmentsMatch(segments), ABOVE_VILLAGE_ROWID_LIMIT);
+}
+
+/** Codes from rowid results, in order, without repeats. */
+function codesOf(results: readonly D1Result<{ id: number }>[], into: string[] = []): string[] {
   for (const { results: rows } of results) {
     for (const { id } of rows) {
       const code = String(id);
-      if (!codes.includes(code)) codes.push(code);
+      if (!into.includes(code)) into.push(code);
     }
   }
-  return codes.slice(0, limit);
+  return into;
+}
+
+/**
+ * Codes of the best `limit` matches, in rank order: one round trip, and a second only for
+ * a place written after its parents (藤县黎寨: 黎寨 is then looked for within 藤县).
+ */
+async function matchingCodes(db: D1Database, query: SearchQuery, limit: number) {
+  if (query.kind === "code") {
+    // Per level, an index seek on regions (level, code): the first codes with the prefix.
+    const results = await db.batch<{ id: number }>(
+      codeLevels(query.digits).map((level) =>
+        db
+          .prepare(
+            `SELECT CAST(code AS INTEGER) AS id FROM regions
+             WHERE level = ?1 AND code >= ?2 AND code < ?2 || '~' ORDER BY code LIMIT ?3`,
+          )
+          .bind(level, query.digits, limit),
+      ),
+    );
+    return codesOf(results).slice(0, limit);
+  }
+  const segments = pathSegments(query.term);
+  const statements = termStatements(db, query.term, limit);
+  if (segments.length > 0) statements.push(pathPlacesStatement(db, segments));
+  // The exact statement comes first; the path's places (if asked for) last.
+  const results = await db.batch<Record<string, unknown>>(statements);
+  const [exact, prefix, places] = results as [
+    D1Result<{ id: number }>,
+    D1Result<{ id: number }>,
+    D1Result<{ code: string; name: string }> | undefined,
+  ];
+  const plain = codesOf([exact, prefix]);
+  const path = exact.results.length === 0 && places ? readPath(query.term, places.results) : null;
+  if (!path) return plain.slice(0, limit);
+  const found = path.rest
+    ? codesOf(
+        await db.batch<{ id: number }>(
+          termStatements(db, path.rest, limit, path.codes.slice(0, 3).flatMap(subtreeRowidRanges)),
+        ),
+      )
+    : [...path.codes];
+  return codesOf([prefix], found).slice(0, limit);
 }
 
 /** The regions matching a query, best first, at most `limit` (≤ 50). */
