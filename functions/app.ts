@@ -1,15 +1,15 @@
 /**
- * The JSON API (/api/v1/*) as one Hono app with a sub-app per resource. Errors become
- * problem+json here, in one place; nothing a client sends reaches the 500 branch.
+ * The JSON API (/api/v1/*) as one Hono app with a sub-app per resource, and the back office
+ * (/api/admin, with its own OpenAPI document). Whatever a handler throws becomes an
+ * application/problem+json answer here, in one place (api-error.ts); nothing a client sends
+ * reaches the 500 branch.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { HTTPException } from "hono/http-exception";
-import { isDataUnavailable, NotFoundError } from "../src/lib/errors.ts";
 import { securityHeaders } from "../src/lib/security-headers.ts";
 import { activity } from "./activity.ts";
 import { bulk } from "./bulk.ts";
 import { admin } from "./admin/index.ts";
-import { problem, serverProblem } from "./problem.ts";
+import { ApiError, errorResponse, errorResponseOf } from "./api-error.ts";
 import { charts } from "./charts.ts";
 import { publicReadCors } from "./cors.ts";
 import { datasets } from "./datasets.ts";
@@ -50,23 +50,15 @@ export function createApi() {
     },
   });
 
-  api.notFound((c) =>
-    problem(
+  api.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    return errorResponse(
       c,
-      404,
-      `No API endpoint at ${new URL(c.req.url).pathname}.`,
-      `没有这个接口：${new URL(c.req.url).pathname}。`,
-    ),
-  );
-
-  api.onError((error, c) => {
-    if (error instanceof NotFoundError) return problem(c, 404, error.message, error.detailZh);
-    if (error instanceof HTTPException && error.status < 500) {
-      return problem(c, error.status, error.message, error.message);
-    }
-    console.error(isDataUnavailable(error) ? "D1 unavailable" : "API error", error);
-    return serverProblem(c, error);
+      new ApiError(404, `No API endpoint at ${path}.`, `没有这个接口：${path}。`),
+    );
   });
+
+  api.onError((error, c) => errorResponseOf(c, error));
 
   return api;
 }

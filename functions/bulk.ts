@@ -10,7 +10,7 @@ import { parse as parseRange, combineRanges } from "range-parser";
 import { DATASETS, findDataset } from "../src/lib/datasets.ts";
 import { bulkKey, bulkPackageKey } from "../src/services/bulk-writer.ts";
 import { RELEASE_CACHE } from "./http-cache.ts";
-import { problem } from "./problem.ts";
+import { ApiError } from "./api-error.ts";
 
 export const bulk = new Hono<{ Bindings: Env }>();
 
@@ -47,10 +47,10 @@ function pickRange(
   return { offset: range.start, length: range.end - range.start + 1 };
 }
 
-function notFound(c: Context, release: string, file: string): Response {
+/** 404: no such bulk file, with the addresses that exist. */
+function noBulkFile(release: string, file: string): ApiError {
   const names = DATASETS.map((d) => `${d.name}.csv.gz`);
-  return problem(
-    c,
+  return new ApiError(
     404,
     `No bulk file ${file} for the release ${release}. Bulk files are written for each published release after its publication: /data/bulk/YYYY-MM/{dataset}.csv.gz, with the datasets ${names.join(", ")}, and datapackage.json.`,
     `没有 ${release} 月度发布的批量文件 ${file}。每次月度发布后会生成全部数据集的批量文件：/data/bulk/年-月/数据集名.csv.gz（${names.join("、")}）和 datapackage.json。`,
@@ -61,10 +61,10 @@ bulk.on(["GET", "HEAD"], "/:release/:file", async (c) => {
   const { release, file } = c.req.param();
   const dataset = file.endsWith(".csv.gz") ? file.slice(0, -".csv.gz".length) : null;
   const known = dataset ? findDataset(dataset) : file === "datapackage.json";
-  if (!RELEASE.test(release) || !known) return notFound(c, release, file);
+  if (!RELEASE.test(release) || !known) throw noBulkFile(release, file);
   const key = dataset ? bulkKey(release, dataset) : bulkPackageKey(release);
   const head = await c.env.BULK.head(key);
-  if (!head) return notFound(c, release, file);
+  if (!head) throw noBulkFile(release, file);
 
   const headers = new Headers({
     "Cache-Control": RELEASE_CACHE,
@@ -106,8 +106,7 @@ bulk.on(["GET", "HEAD"], "/:release/:file", async (c) => {
     onlyIf: { etagMatches: head.etag },
   });
   if (!object || !("body" in object)) {
-    return problem(
-      c,
+    throw new ApiError(
       409,
       `The bulk file ${file} of ${release} was replaced while it was read; try again.`,
       `读取时 ${release} 的批量文件 ${file} 已被替换，请重试。`,

@@ -8,8 +8,8 @@ import { toCsv } from "../src/lib/csv.ts";
 import { LANGS } from "../src/lib/i18n.ts";
 import { figuresFor, loadRegionData, resolvePeriod } from "../src/services/region-report.ts";
 import { CHART_IDS, regionCharts } from "../src/views/region-charts.ts";
-import { problem } from "./problem.ts";
-import { CodeParam, PeriodSchema, PROBLEM_RESPONSES } from "./schemas.ts";
+import { ApiError } from "./api-error.ts";
+import { CodeParam, PeriodSchema, ERROR_RESPONSES } from "./schemas.ts";
 import { validationHook } from "./validation.ts";
 
 export const charts = new OpenAPIHono<{ Bindings: Env }>({ defaultHook: validationHook });
@@ -60,7 +60,7 @@ const route = createRoute({
         },
       },
     },
-    ...PROBLEM_RESPONSES,
+    ...ERROR_RESPONSES,
   },
 });
 
@@ -74,8 +74,7 @@ charts.openapi(route, async (c) => {
     ? regionCharts(data, figuresFor(data, shown), lang).find((x) => x.id === chartId)
     : null;
   if (!chart || !shown) {
-    return problem(
-      c,
+    throw new ApiError(
       404,
       `${data.region.name} (${code}) has no ${chartId} chart.`,
       `${data.region.name}（${code}）没有这张图。`,

@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { DATASET_NAMES, PAGE_SIZE } from "../src/lib/datasets.ts";
 import { CODE_PATTERN } from "../src/lib/codes.ts";
-import { PeriodSchema, ProblemSchema } from "./schemas.ts";
+import { PeriodSchema, ErrorBodySchema } from "./schemas.ts";
 import { RATE_LIMITS } from "./rate-limit.ts";
 
 export const DatasetNameParam = z.object({
@@ -152,10 +152,10 @@ export const DatasetPageResponse = z
   })
   .openapi("DatasetPage");
 
-const problemContent = { "application/problem+json": { schema: ProblemSchema } };
+const errorContent = { "application/problem+json": { schema: ErrorBodySchema } };
 
 /** Errors of the dataset endpoints, with the limits they enforce. */
-export const DATASET_PROBLEMS = {
+export const DATASET_ERRORS = {
   400: {
     description:
       "A malformed or inapplicable parameter: a bad code or period, from after to, a period " +
@@ -164,18 +164,18 @@ export const DATASET_PROBLEMS = {
       "500,000: what one request can read within the platform's limits): narrow it with region, " +
       "from and to, or download the release's whole dataset from bulk_file " +
       "(/data/bulk/{release}/{name}.csv.gz).",
-    content: problemContent,
+    content: errorContent,
   },
   404: {
     description: "No dataset with that name, no region with that code, or no published release.",
-    content: problemContent,
+    content: errorContent,
   },
   429: {
     description:
       `Rate limit: ${RATE_LIMITS.api.limit} API requests and ${RATE_LIMITS.downloads.limit} dataset ` +
       `downloads per ${RATE_LIMITS.api.period} s per address. Retry-After gives the seconds to wait.`,
     headers: z.object({ "Retry-After": z.string() }),
-    content: problemContent,
+    content: errorContent,
   },
 } as const;
 

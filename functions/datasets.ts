@@ -3,7 +3,7 @@
  * with a cursor), filtered by region subtree, period range and release.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { findRegion } from "../src/db/regions.ts";
 import { keyLength, readPage, type Cursor, type DatasetFilters } from "../src/db/datasets.ts";
 import { latestBuiltRelease } from "../src/db/bulk-files.ts";
@@ -31,34 +31,44 @@ import {
 import {
   CACHE_HEADERS,
   CsvQuery,
-  DATASET_PROBLEMS,
+  DATASET_ERRORS,
   DatasetListResponse,
   DatasetNameParam,
   DatasetPageResponse,
   JsonQuery,
 } from "./dataset-schemas.ts";
+import { ApiError } from "./api-error.ts";
 import {
-  cacheOrNotModified,
-  resolveVersion,
+  afterValidation,
+  dataVersion,
+  releaseQuery,
   versionStamp,
   type DataVersion,
+  type VersionEnv,
 } from "./http-cache.ts";
-import { problem } from "./problem.ts";
 import { rateLimit } from "./rate-limit.ts";
-import { validationHook } from "./validation.ts";
+import { invalidRequest, validationHook } from "./validation.ts";
 
-export const datasets = new OpenAPIHono<{ Bindings: Env }>({ defaultHook: validationHook });
+/** A dataset file request, as readDownload checked it. */
+interface Download {
+  def: DatasetDef;
+  format: "csv" | "json";
+  query: z.infer<typeof JsonQuery> & z.infer<typeof CsvQuery>;
+  /** The JSON page's cursor (the key of the last row before it), or null for the first. */
+  after: Cursor | null;
+}
 
-/** A request the data cannot answer as asked: a 400 with its reason. */
-class BadParameter extends Error {
-  readonly parameter: string;
-  readonly messageZh: string;
+type DownloadEnv = { Bindings: Env; Variables: VersionEnv["Variables"] & { download: Download } };
 
-  constructor(parameter: string, message: string, messageZh: string) {
-    super(message);
-    this.parameter = parameter;
-    this.messageZh = messageZh;
-  }
+export const datasets = new OpenAPIHono<VersionEnv>({ defaultHook: validationHook });
+/** The file routes: plain Hono, with middleware in the order of their checks. */
+const files = new Hono<DownloadEnv>();
+
+/** A request the data cannot answer as asked: a 400 naming the parameter and why. */
+function badParameter(parameter: string, message: string, messageZh: string): ApiError {
+  return new ApiError(400, `${parameter}: ${message}`, `参数有误：${parameter}：${messageZh}`, {
+    errors: [{ parameter, message }],
+  });
 }
 
 function info(version: DataVersion) {
@@ -81,50 +91,50 @@ const listRoute = createRoute({
       content: { "application/json": { schema: DatasetListResponse } },
     },
     304: { description: "Not modified (If-None-Match matched the ETag)." },
-    429: DATASET_PROBLEMS[429],
+    429: DATASET_ERRORS[429],
   },
 });
 
-datasets.openapi(listRoute, async (c) => {
-  const version = await resolveVersion(c.env.DB, undefined);
-  const notModified = await cacheOrNotModified(c, version);
-  if (notModified) return notModified as never;
-  return c.json(
-    {
-      datasets: DATASETS.map((d) => ({
-        name: d.name,
-        title: d.title,
-        title_en: d.titleEn,
-        description: d.description,
-        description_en: d.descriptionEn,
-        versioning: d.versioning,
-        period_filter: d.periodFilter,
-        period_filter_en: d.periodFilterEn,
-        region_filter: d.regionFilter,
-        update_schedule: d.updateSchedule,
-        update_schedule_en: d.updateScheduleEn,
-        primary_key: [...d.primaryKey],
-        fields: d.fields.map((f) => ({
-          name: f.name,
-          type: f.type,
-          title: f.title,
-          description: f.description,
-          title_en: f.titleEn,
-          description_en: f.descriptionEn,
-          ...(f.unit ? { unit: f.unit, unit_en: UNITS_EN[f.unit] } : {}),
+datasets.openapi(
+  listRoute,
+  afterValidation<typeof listRoute>(dataVersion(), async (c) =>
+    c.json(
+      {
+        datasets: DATASETS.map((d) => ({
+          name: d.name,
+          title: d.title,
+          title_en: d.titleEn,
+          description: d.description,
+          description_en: d.descriptionEn,
+          versioning: d.versioning,
+          period_filter: d.periodFilter,
+          period_filter_en: d.periodFilterEn,
+          region_filter: d.regionFilter,
+          update_schedule: d.updateSchedule,
+          update_schedule_en: d.updateScheduleEn,
+          primary_key: [...d.primaryKey],
+          fields: d.fields.map((f) => ({
+            name: f.name,
+            type: f.type,
+            title: f.title,
+            description: f.description,
+            title_en: f.titleEn,
+            description_en: f.descriptionEn,
+            ...(f.unit ? { unit: f.unit, unit_en: UNITS_EN[f.unit] } : {}),
+          })),
+          csv: `/api/v1/datasets/${d.name}.csv`,
+          json: `/api/v1/datasets/${d.name}.json`,
         })),
-        csv: `/api/v1/datasets/${d.name}.csv`,
-        json: `/api/v1/datasets/${d.name}.json`,
-      })),
-      licence: LICENCE.name,
-      page_size: { ...PAGE_SIZE },
-      ...info(version),
-    },
-    200,
-  );
-});
+        licence: LICENCE.name,
+        page_size: { ...PAGE_SIZE },
+        ...info(c.get("dataVersion")),
+      },
+      200,
+    ),
+  ),
+);
 
-/** Checks the filters against the dataset and the data; throws BadParameter or NotFoundError. */
+/** Checks the filters against the dataset and the data: a 400 ApiError, or a 404 region. */
 async function checkFilters(
   db: D1Database,
   def: DatasetDef,
@@ -132,21 +142,21 @@ async function checkFilters(
 ): Promise<void> {
   if ((q.from || q.to) && !def.periodFilter) {
     const which = q.from ? "from" : "to";
-    throw new BadParameter(
+    throw badParameter(
       which,
       `the dataset ${def.name} has no period, so from and to do not apply`,
       `数据集 ${def.name} 没有统计期，不能按 from/to 筛选`,
     );
   }
   if (q.from && q.to && q.from > q.to) {
-    throw new BadParameter(
+    throw badParameter(
       "from",
       `from (${q.from}) is after to (${q.to})`,
       `起始期 ${q.from} 晚于截止期 ${q.to}`,
     );
   }
   if (q.region && !def.regionFilter) {
-    throw new BadParameter(
+    throw badParameter(
       "region",
       `the dataset ${def.name} has no region, so region does not apply`,
       `数据集 ${def.name} 不分地区，不能按 region 筛选`,
@@ -155,25 +165,6 @@ async function checkFilters(
   if (q.region && !(await findRegion(db, q.region))) {
     throw regionNotFound(q.region);
   }
-}
-
-function badParameter(c: Context, error: BadParameter): Response {
-  return problem(
-    c,
-    400,
-    `${error.parameter}: ${error.message}`,
-    `参数有误：${error.parameter}：${error.messageZh}`,
-    [{ parameter: error.parameter, message: error.message }],
-  );
-}
-
-function zodProblem(c: Context, issues: readonly { path: PropertyKey[]; message: string }[]) {
-  const errors = issues.map((i) => ({
-    parameter: i.path.join(".") || "query",
-    message: i.message,
-  }));
-  const detail = errors.map((e) => `${e.parameter}: ${e.message}`).join("; ");
-  return problem(c, 400, detail, `参数有误：${detail}`, errors);
 }
 
 /** File name for Content-Disposition: dataset, region, release (and period range). */
@@ -205,7 +196,7 @@ function decodeCursor(name: string, text: string): Cursor {
   } catch {
     // fall through to the error below
   }
-  throw new BadParameter(
+  throw badParameter(
     "cursor",
     "is not a cursor of this dataset; use next_cursor from the previous page",
     "不是本数据集的分页游标；请使用上一页返回的 next_cursor",
@@ -226,7 +217,7 @@ function decodeCursor(name: string, text: string): Cursor {
  * next request measures again.
  */
 function fixedLengthCsv(
-  c: Context<{ Bindings: Env }>,
+  c: Context<DownloadEnv>,
   def: DatasetDef,
   filters: DatasetFilters,
   key: ExportSizeKey,
@@ -272,24 +263,22 @@ export function exportMaxRows(env: Pick<Env, "EXPORT_MAX_ROWS">): number {
  * release's bulk file (the newest release whose files are written, for live data).
  */
 async function exportTooLarge(
-  c: Context<{ Bindings: Env }>,
+  c: Context<DownloadEnv>,
   def: DatasetDef,
   release: string,
   maxRows: number,
-): Promise<Response> {
+): Promise<ApiError> {
   const period = release === "live" ? await latestBuiltRelease(c.env.DB) : release;
   const file = period ? bulkPath(period, def.name) : null;
   const where = file ?? "/data";
   const count = maxRows.toLocaleString("en-US");
-  return problem(
-    c,
+  return new ApiError(
     400,
     `This CSV cut of ${def.name} has more than ${count} rows, more than one request streams. Narrow it with region (a city or county), from and to, or download the release's whole dataset as one file: ${where}.`,
     `所选 ${def.name} 数据超过 ${count} 行，超出单次请求可导出的上限。请用 region（市或县）、from、to 缩小范围，或下载该次发布的全量文件：${where}。`,
-    [{ parameter: "region", message: `the cut has more than ${count} rows` }],
     {
-      slug: "export-too-large",
-      title: "Export too large",
+      errors: [{ parameter: "region", message: `the cut has more than ${count} rows` }],
+      type: { slug: "export-too-large", title: "Export too large" },
       members: { max_rows: maxRows, ...(file ? { bulk_file: file } : {}) },
     },
   );
@@ -338,33 +327,46 @@ for (const format of ["csv", "json"] as const) {
             : { "application/json": { schema: DatasetPageResponse } },
       },
       304: { description: "Not modified (If-None-Match matched the ETag)." },
-      ...DATASET_PROBLEMS,
+      ...DATASET_ERRORS,
     },
   });
 }
 
-datasets.get("/:file{[^/]+\\.(?:csv|json)}", rateLimit("downloads"), async (c) => {
-  const file = c.req.param("file");
+/**
+ * Middleware: what a file request asks for, checked before any data version is read: the
+ * dataset (404), the query (400 naming each parameter), the filters against the dataset
+ * and the data (400, or 404 for an unknown region) and the JSON page's cursor (400).
+ */
+const readDownload: MiddlewareHandler<DownloadEnv> = async (c, next) => {
+  const file = c.req.param("file") ?? "";
   const dot = file.lastIndexOf(".");
-  const [name, format] = [file.slice(0, dot), file.slice(dot + 1)];
+  const name = file.slice(0, dot);
+  const format = file.slice(dot + 1) === "csv" ? "csv" : "json";
   const def = findDataset(name);
   if (!def) {
-    return problem(
-      c,
+    throw new ApiError(
       404,
       `No dataset named ${name}; the datasets are ${DATASETS.map((d) => d.name).join(", ")}.`,
       `没有名为 ${name} 的数据集；现有数据集：${DATASETS.map((d) => d.name).join("、")}。`,
     );
   }
   const parsed = (format === "csv" ? CsvQuery : JsonQuery).safeParse(c.req.query());
-  if (!parsed.success) return zodProblem(c, parsed.error.issues);
-  const q = parsed.data as z.infer<typeof JsonQuery> & z.infer<typeof CsvQuery>;
-  try {
-    await checkFilters(c.env.DB, def, q);
-    const version = await resolveVersion(c.env.DB, q.release);
-    const after = format === "json" && q.cursor ? decodeCursor(def.name, q.cursor) : null;
-    const notModified = await cacheOrNotModified(c, version);
-    if (notModified) return notModified;
+  if (!parsed.success) throw invalidRequest(parsed.error.issues, "query");
+  const query = parsed.data as Download["query"];
+  await checkFilters(c.env.DB, def, query);
+  const after = format === "json" && query.cursor ? decodeCursor(def.name, query.cursor) : null;
+  c.set("download", { def, format, query, after });
+  await next();
+};
+
+files.get(
+  "/:file{[^/]+\\.(?:csv|json)}",
+  rateLimit("downloads"),
+  readDownload,
+  dataVersion(releaseQuery),
+  async (c) => {
+    const { def, format, query: q, after } = c.get("download");
+    const version = c.get("dataVersion");
     const filters: DatasetFilters = {
       region: q.region,
       from: q.from,
@@ -377,7 +379,7 @@ datasets.get("/:file{[^/]+\\.(?:csv|json)}", rateLimit("downloads"), async (c) =
       const cached = await readExportSize(c.env.DB, key);
       const maxRows = exportMaxRows(c.env);
       const rows = cached?.rows ?? (await countRowsUpTo(c.env.DB, def, filters, maxRows));
-      if (rows > maxRows) return exportTooLarge(c, def, version.release, maxRows);
+      if (rows > maxRows) throw await exportTooLarge(c, def, version.release, maxRows);
       // Measured by a first pass over the export unless this export of this data version was
       // measured before (export_sizes): the response below declares it.
       const size = cached ?? (await exportSize(c.env.DB, def, filters, key, { bom }));
@@ -410,8 +412,7 @@ datasets.get("/:file{[^/]+\\.(?:csv|json)}", rateLimit("downloads"), async (c) =
       next_cursor: nextCursor,
       next,
     });
-  } catch (error) {
-    if (error instanceof BadParameter) return badParameter(c, error);
-    throw error;
-  }
-});
+  },
+);
+
+datasets.route("/", files);

@@ -4,25 +4,19 @@ import { CODE_PATTERN } from "../src/lib/codes.ts";
 import { CALLED_IN_SHARE, CHAMPION_SHARE, RANKING_INDICATORS } from "../src/lib/rankings.ts";
 import { readDatasetMeta } from "../src/db/meta.ts";
 import { filedLeague } from "../src/services/league-files.ts";
-import {
-  loadRanking,
-  RANKING_LEVELS,
-  rankingBody,
-  RankingRequestError,
-} from "../src/services/rankings.ts";
-import { CACHE_HEADERS, DATASET_PROBLEMS } from "./dataset-schemas.ts";
-import { cacheOrNotModified, resolveVersion } from "./http-cache.ts";
-import { problem } from "./problem.ts";
+import { loadRanking, RANKING_LEVELS, rankingBody } from "../src/services/rankings.ts";
+import { CACHE_HEADERS, DATASET_ERRORS } from "./dataset-schemas.ts";
+import { afterValidation, dataVersion, type VersionEnv } from "./http-cache.ts";
 import {
   FigureSchema,
   PeriodSchema,
-  PROBLEM_RESPONSES,
+  ERROR_RESPONSES,
   refOrNull,
   RegionRefSchema,
 } from "./schemas.ts";
 import { validationHook } from "./validation.ts";
 
-export const rankings = new OpenAPIHono<{ Bindings: Env }>({ defaultHook: validationHook });
+export const rankings = new OpenAPIHono<VersionEnv>({ defaultHook: validationHook });
 
 const RankingQuery = z.object({
   level: z
@@ -103,33 +97,27 @@ const getRanking = createRoute({
       headers: CACHE_HEADERS,
       content: { "application/json": { schema: RankingResponse } },
     },
-    ...PROBLEM_RESPONSES,
+    ...ERROR_RESPONSES,
     304: { description: "Not modified (If-None-Match matched the ETag)." },
-    429: DATASET_PROBLEMS[429],
+    429: DATASET_ERRORS[429],
   },
 });
 
-rankings.openapi(getRanking, async (c) => {
-  const query = c.req.valid("query");
-  const notModified = await cacheOrNotModified(c, await resolveVersion(c.env.DB, undefined));
-  if (notModified) return notModified as never;
-  try {
+// A ranking asked wrongly (RankingRequestError: `within` not above the level ranked) is
+// answered 400 by the one onError (api-error.ts).
+rankings.openapi(
+  getRanking,
+  afterValidation<typeof getRanking>(dataVersion(), async (c) => {
+    const query = c.req.valid("query");
     if (query.within) return c.json(rankingBody(await loadRanking(c.env.DB, query)), 200);
     // A national table of the latest period: the file kept for this data version when the
     // Cron Trigger has written it (src/services/league-files.ts), else computed here.
     const meta = await readDatasetMeta(c.env.DB);
     if ((query.period ?? meta.latestPeriod) === meta.latestPeriod) {
       const filed = await filedLeague(c.env.BULK, meta, query.level, query.indicator);
-      if (filed) return c.body(filed, 200, { "Content-Type": "application/json" }) as never;
+      if (filed) return c.body(filed, 200, { "Content-Type": "application/json" });
     }
     const ranking = await loadRanking(c.env.DB, query, { meta, within: null });
     return c.json(rankingBody(ranking), 200);
-  } catch (error) {
-    if (error instanceof RankingRequestError) {
-      return problem(c, 400, error.message, error.detailZh, [
-        { parameter: error.parameter, message: error.message },
-      ]) as never;
-    }
-    throw error;
-  }
-});
+  }),
+);

@@ -2,11 +2,11 @@
  * Rate limits of the public API, with the Workers rate-limiting binding ([[ratelimits]]
  * in wrangler.toml; miniflare implements it locally). Per client address and per minute:
  * API_RATE_LIMIT for every /api/v1 request, DOWNLOAD_RATE_LIMIT for dataset files. Over
- * the limit: 429 problem+json with Retry-After.
+ * the limit: a 429 ApiError with Retry-After.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { RATE_LIMITS } from "../src/lib/api-limits.ts";
-import { problem } from "./problem.ts";
+import { ApiError } from "./api-error.ts";
 
 export { RATE_LIMITS };
 
@@ -28,12 +28,11 @@ export function rateLimit(which: keyof typeof RATE_LIMITS): MiddlewareHandler<{ 
     const { success } = await limiter.limit({ key: `${which}:${clientKey(c)}` });
     if (success) return next();
     const retry = retryAfterSeconds(period);
-    c.header("Retry-After", String(retry));
-    return problem(
-      c,
+    throw new ApiError(
       429,
       `Rate limit exceeded: at most ${limit} ${which === "api" ? "API requests" : "dataset downloads"} per ${period} s from one address. Retry after ${retry} s.`,
       `请求过于频繁：同一地址每 ${period} 秒最多 ${limit} 次${which === "api" ? "接口请求" : "数据下载"}，请 ${retry} 秒后再试。`,
+      { headers: { "Retry-After": String(retry) } },
     );
   };
 }

@@ -11,12 +11,18 @@ import {
 } from "../src/services/region-report.ts";
 import { BANDS, indicatorsFromRollup, SOURCES } from "../src/lib/indicators.ts";
 import { validationHook } from "./validation.ts";
-import { CACHE_HEADERS, DATASET_PROBLEMS } from "./dataset-schemas.ts";
-import { cacheOrNotModified, resolveVersion, type DataVersion } from "./http-cache.ts";
-import { problem } from "./problem.ts";
+import { CACHE_HEADERS, DATASET_ERRORS } from "./dataset-schemas.ts";
+import { ApiError } from "./api-error.ts";
+import {
+  afterValidation,
+  dataVersion,
+  releaseQuery,
+  type DataVersion,
+  type VersionEnv,
+} from "./http-cache.ts";
 import {
   CodeParam,
-  PROBLEM_RESPONSES,
+  ERROR_RESPONSES,
   RegionRefSchema,
   RegionResponse,
   SeriesQuery,
@@ -25,7 +31,7 @@ import {
   SummaryResponse,
 } from "./schemas.ts";
 
-export const regions = new OpenAPIHono<{ Bindings: Env }>({ defaultHook: validationHook });
+export const regions = new OpenAPIHono<VersionEnv>({ defaultHook: validationHook });
 
 function dataInfo(data: RegionData, version: DataVersion) {
   return {
@@ -52,7 +58,7 @@ async function loadAsOf(db: D1Database, code: string, version: DataVersion): Pro
 /** Every response of these routes may also be a 304 or a 429. */
 const MORE_RESPONSES = {
   304: { description: "Not modified (If-None-Match matched the ETag)." },
-  429: DATASET_PROBLEMS[429],
+  429: DATASET_ERRORS[429],
 } as const;
 
 const getRegion = createRoute({
@@ -66,26 +72,28 @@ const getRegion = createRoute({
       headers: CACHE_HEADERS,
       content: { "application/json": { schema: RegionResponse } },
     },
-    ...PROBLEM_RESPONSES,
+    ...ERROR_RESPONSES,
     ...MORE_RESPONSES,
   },
 });
 
-regions.openapi(getRegion, async (c) => {
-  const { code } = c.req.valid("param");
-  const data = await loadRegionData(c.env.DB, code);
-  const children = await findChildren(c.env.DB, code);
-  const notModified = await cacheOrNotModified(c, await resolveVersion(c.env.DB, undefined));
-  if (notModified) return notModified as never;
-  return c.json(
-    {
-      region: { ...toRef(data.region), parent_code: data.region.parent_code },
-      parents: data.parents,
-      children: children.map(toRef),
-    },
-    200,
-  );
-});
+// Nothing is read before the 304 check, not even the region: a revalidation costs no query.
+regions.openapi(
+  getRegion,
+  afterValidation<typeof getRegion>(dataVersion(), async (c) => {
+    const { code } = c.req.valid("param");
+    const data = await loadRegionData(c.env.DB, code);
+    const children = await findChildren(c.env.DB, code);
+    return c.json(
+      {
+        region: { ...toRef(data.region), parent_code: data.region.parent_code },
+        parents: data.parents,
+        children: children.map(toRef),
+      },
+      200,
+    );
+  }),
+);
 
 const getSummary = createRoute({
   method: "get",
@@ -98,36 +106,37 @@ const getSummary = createRoute({
       headers: CACHE_HEADERS,
       content: { "application/json": { schema: SummaryResponse } },
     },
-    ...PROBLEM_RESPONSES,
+    ...ERROR_RESPONSES,
     ...MORE_RESPONSES,
   },
 });
 
-regions.openapi(getSummary, async (c) => {
-  const { code } = c.req.valid("param");
-  const { period, release } = c.req.valid("query");
-  const version = await resolveVersion(c.env.DB, release);
-  const notModified = await cacheOrNotModified(c, version);
-  if (notModified) return notModified as never;
-  const data = await loadAsOf(c.env.DB, code, version);
-  const shown = resolvePeriod(data, period);
-  if (!shown) {
-    // A region with no data at all (no rollups): say so with empty figures.
-    return c.json(
-      {
-        region: toRef(data.region),
-        period: null,
-        indicators: null,
-        bands: BANDS.map((b) => ({ key: b.key, min: b.min, max: b.max, count: 0 })),
-        sources: Object.fromEntries(SOURCES.map((s) => [s, 0])),
-        ...dataInfo(data, version),
-      },
-      200,
-    );
-  }
-  const figures = figuresFor(data, shown);
-  return c.json({ region: toRef(data.region), ...figures, ...dataInfo(data, version) }, 200);
-});
+regions.openapi(
+  getSummary,
+  afterValidation<typeof getSummary>(dataVersion(releaseQuery), async (c) => {
+    const { code } = c.req.valid("param");
+    const { period } = c.req.valid("query");
+    const version = c.get("dataVersion");
+    const data = await loadAsOf(c.env.DB, code, version);
+    const shown = resolvePeriod(data, period);
+    if (!shown) {
+      // A region with no data at all (no rollups): say so with empty figures.
+      return c.json(
+        {
+          region: toRef(data.region),
+          period: null,
+          indicators: null,
+          bands: BANDS.map((b) => ({ key: b.key, min: b.min, max: b.max, count: 0 })),
+          sources: Object.fromEntries(SOURCES.map((s) => [s, 0])),
+          ...dataInfo(data, version),
+        },
+        200,
+      );
+    }
+    const figures = figuresFor(data, shown);
+    return c.json({ region: toRef(data.region), ...figures, ...dataInfo(data, version) }, 200);
+  }),
+);
 
 const getSeries = createRoute({
   method: "get",
@@ -140,23 +149,27 @@ const getSeries = createRoute({
       headers: CACHE_HEADERS,
       content: { "application/json": { schema: SeriesResponse } },
     },
-    ...PROBLEM_RESPONSES,
+    ...ERROR_RESPONSES,
     ...MORE_RESPONSES,
   },
 });
 
-regions.openapi(getSeries, async (c) => {
-  const { code } = c.req.valid("param");
-  const { indicator, from, to, release } = c.req.valid("query");
-  const version = await resolveVersion(c.env.DB, release);
-  const notModified = await cacheOrNotModified(c, version);
-  if (notModified) return notModified as never;
-  const data = await loadAsOf(c.env.DB, code, version);
-  const points = [...data.rollups]
-    .filter(([period]) => (!from || period >= from) && (!to || period <= to))
-    .map(([period, rollup]) => ({ period, ...indicatorsFromRollup(rollup)[indicator] }));
-  return c.json({ region: toRef(data.region), indicator, points, ...dataInfo(data, version) }, 200);
-});
+regions.openapi(
+  getSeries,
+  afterValidation<typeof getSeries>(dataVersion(releaseQuery), async (c) => {
+    const { code } = c.req.valid("param");
+    const { indicator, from, to } = c.req.valid("query");
+    const version = c.get("dataVersion");
+    const data = await loadAsOf(c.env.DB, code, version);
+    const points = [...data.rollups]
+      .filter(([period]) => (!from || period >= from) && (!to || period <= to))
+      .map(([period, rollup]) => ({ period, ...indicatorsFromRollup(rollup)[indicator] }));
+    return c.json(
+      { region: toRef(data.region), indicator, points, ...dataInfo(data, version) },
+      200,
+    );
+  }),
+);
 
 const ChildrenQuery = z.object({
   level: z
@@ -192,35 +205,35 @@ const getChildren = createRoute({
         },
       },
     },
-    ...PROBLEM_RESPONSES,
+    ...ERROR_RESPONSES,
     ...MORE_RESPONSES,
   },
 });
 
-regions.openapi(getChildren, async (c) => {
-  const { code } = c.req.valid("param");
-  const { level } = c.req.valid("query");
-  const data = await loadRegionData(c.env.DB, code);
-  if (level && LEVELS.indexOf(level) <= LEVELS.indexOf(data.region.level)) {
-    return problem(
-      c,
-      400,
-      `level: ${level} is not below ${data.region.name} (${data.region.level}).`,
-      `参数有误：level：${level} 不在 ${data.region.name} 的下级。`,
-      [{ parameter: "level", message: `must be a level below ${data.region.level}` }],
-    ) as never;
-  }
-  const notModified = await cacheOrNotModified(c, await resolveVersion(c.env.DB, undefined));
-  if (notModified) return notModified as never;
-  const rows = level
-    ? await findDescendants(c.env.DB, code, level)
-    : await findChildren(c.env.DB, code);
-  return c.json(
-    {
-      region: toRef(data.region),
-      level: level ?? null,
-      children: rows.map((r) => ({ ...toRef(r), parent_code: r.parent_code })),
-    },
-    200,
-  );
-});
+regions.openapi(
+  getChildren,
+  afterValidation<typeof getChildren>(dataVersion(), async (c) => {
+    const { code } = c.req.valid("param");
+    const { level } = c.req.valid("query");
+    const data = await loadRegionData(c.env.DB, code);
+    if (level && LEVELS.indexOf(level) <= LEVELS.indexOf(data.region.level)) {
+      throw new ApiError(
+        400,
+        `level: ${level} is not below ${data.region.name} (${data.region.level}).`,
+        `参数有误：level：${level} 不在 ${data.region.name} 的下级。`,
+        { errors: [{ parameter: "level", message: `must be a level below ${data.region.level}` }] },
+      );
+    }
+    const rows = level
+      ? await findDescendants(c.env.DB, code, level)
+      : await findChildren(c.env.DB, code);
+    return c.json(
+      {
+        region: toRef(data.region),
+        level: level ?? null,
+        children: rows.map((r) => ({ ...toRef(r), parent_code: r.parent_code })),
+      },
+      200,
+    );
+  }),
+);

@@ -6,12 +6,12 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { findPreviousRelease, findRevisions } from "../src/db/release-changes.ts";
 import { toCsv } from "../src/lib/csv.ts";
 import { CHANGE_COLUMNS, revisedValues } from "../src/lib/revisions.ts";
-import { CACHE_HEADERS, DATASET_PROBLEMS } from "./dataset-schemas.ts";
-import { cacheOrNotModified, resolveVersion } from "./http-cache.ts";
+import { CACHE_HEADERS, DATASET_ERRORS } from "./dataset-schemas.ts";
+import { afterValidation, dataVersion, type VersionEnv } from "./http-cache.ts";
 import { PeriodSchema } from "./schemas.ts";
 import { validationHook } from "./validation.ts";
 
-export const releaseChanges = new OpenAPIHono<{ Bindings: Env }>({ defaultHook: validationHook });
+export const releaseChanges = new OpenAPIHono<VersionEnv>({ defaultHook: validationHook });
 
 const route = createRoute({
   method: "get",
@@ -35,22 +35,26 @@ const route = createRoute({
       content: { "text/csv": { schema: z.string() } },
     },
     304: { description: "Not modified (If-None-Match matched the ETag)." },
-    ...DATASET_PROBLEMS,
+    ...DATASET_ERRORS,
   },
 });
 
-releaseChanges.openapi(route, async (c) => {
-  const { period } = c.req.valid("param");
-  const { bom } = c.req.valid("query");
-  const version = await resolveVersion(c.env.DB, period);
-  const notModified = await cacheOrNotModified(c, version);
-  if (notModified) return notModified as never;
-  const upTo = version.asOf as string;
-  const previous = await findPreviousRelease(c.env.DB, upTo);
-  const pairs = await findRevisions(c.env.DB, { after: previous?.published_at ?? null, upTo });
-  const rows = pairs.flatMap(revisedValues).map((v) => CHANGE_COLUMNS.map((k) => v[k]));
-  return c.body(toCsv([...CHANGE_COLUMNS], rows, bom === "1"), 200, {
-    "Content-Type": "text/csv; charset=utf-8",
-    "Content-Disposition": `attachment; filename="changes_release-${period}.csv"`,
-  });
-});
+// The release is the path's period: 404 when it was not published.
+releaseChanges.openapi(
+  route,
+  afterValidation<typeof route>(
+    dataVersion((c) => c.req.param("period")),
+    async (c) => {
+      const { period } = c.req.valid("param");
+      const { bom } = c.req.valid("query");
+      const upTo = c.get("dataVersion").asOf as string;
+      const previous = await findPreviousRelease(c.env.DB, upTo);
+      const pairs = await findRevisions(c.env.DB, { after: previous?.published_at ?? null, upTo });
+      const rows = pairs.flatMap(revisedValues).map((v) => CHANGE_COLUMNS.map((k) => v[k]));
+      return c.body(toCsv([...CHANGE_COLUMNS], rows, bom === "1"), 200, {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="changes_release-${period}.csv"`,
+      });
+    },
+  ),
+);

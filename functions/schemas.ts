@@ -118,7 +118,11 @@ export const SeriesResponse = z
   .extend(DataInfoSchema.shape)
   .openapi("RegionSeries");
 
-export const ProblemSchema = z
+/**
+ * An error's body (api-error.ts). Its component keeps the name "Problem" that the published
+ * document has always given it (RFC 9457's "problem details").
+ */
+export const ErrorBodySchema = z
   .object({
     type: z.string(),
     title: z.string(),
@@ -137,13 +141,13 @@ export const ProblemSchema = z
   .openapi("Problem");
 
 /** The error responses every region endpoint can give. */
-export const PROBLEM_RESPONSES = {
+export const ERROR_RESPONSES = {
   400: {
     description: "A malformed parameter (code, period, indicator).",
-    content: { "application/problem+json": { schema: ProblemSchema } },
+    content: { "application/problem+json": { schema: ErrorBodySchema } },
   },
   404: {
     description: "No region with that code, or no data for that period.",
-    content: { "application/problem+json": { schema: ProblemSchema } },
+    content: { "application/problem+json": { schema: ErrorBodySchema } },
   },
 } as const;

@@ -3,12 +3,12 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { searchRegions } from "../src/db/search.ts";
 import { LEVELS } from "../src/lib/codes.ts";
 import { MAX_QUERY_LENGTH, parseQuery } from "../src/lib/search-terms.ts";
-import { CACHE_HEADERS, DATASET_PROBLEMS } from "./dataset-schemas.ts";
-import { cacheOrNotModified, resolveVersion } from "./http-cache.ts";
-import { PROBLEM_RESPONSES } from "./schemas.ts";
+import { CACHE_HEADERS, DATASET_ERRORS } from "./dataset-schemas.ts";
+import { afterValidation, dataVersion, type VersionEnv } from "./http-cache.ts";
+import { ERROR_RESPONSES } from "./schemas.ts";
 import { validationHook } from "./validation.ts";
 
-export const search = new OpenAPIHono<{ Bindings: Env }>({ defaultHook: validationHook });
+export const search = new OpenAPIHono<VersionEnv>({ defaultHook: validationHook });
 
 export const SEARCH_LIMIT_MAX = 50;
 
@@ -64,18 +64,19 @@ const searchRoute = createRoute({
         },
       },
     },
-    400: PROBLEM_RESPONSES[400],
+    400: ERROR_RESPONSES[400],
     304: { description: "Not modified (If-None-Match matched the ETag)." },
-    429: DATASET_PROBLEMS[429],
+    429: DATASET_ERRORS[429],
   },
 });
 
-search.openapi(searchRoute, async (c) => {
-  const { q, limit } = c.req.valid("query");
-  const notModified = await cacheOrNotModified(c, await resolveVersion(c.env.DB, undefined));
-  if (notModified) return notModified as never;
-  const query = parseQuery(q);
-  // Only punctuation (e.g. "·"): nothing to look for, which is an empty answer, not an error.
-  const results = query ? await searchRegions(c.env.DB, query, limit) : [];
-  return c.json({ query: q, results }, 200);
-});
+search.openapi(
+  searchRoute,
+  afterValidation<typeof searchRoute>(dataVersion(), async (c) => {
+    const { q, limit } = c.req.valid("query");
+    const query = parseQuery(q);
+    // Only punctuation (e.g. "·"): nothing to look for, which is an empty answer, not an error.
+    const results = query ? await searchRegions(c.env.DB, query, limit) : [];
+    return c.json({ query: q, results }, 200);
+  }),
+);

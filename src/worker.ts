@@ -18,7 +18,7 @@ import {
   serverTiming,
   type RequestMetrics,
 } from "./lib/request-metrics.ts";
-import { serverProblem } from "../functions/problem.ts";
+import { serverErrorResponse as serverProblem } from "../functions/api-error.ts";
 import { failurePage } from "./lib/failure-page.ts";
 import { SECURITY_HEADER_NAMES, securityHeaders } from "./lib/security-headers.ts";
 import { cronTasks } from "./services/cron.ts";
@@ -78,7 +78,7 @@ async function serve(request: Request, env: Env, ctx: ExecutionContext): Promise
       sessionConstraint(request, personal, version?.bookmark ?? null),
     );
     const answered = await runWithDb(sessionAsDatabase(session), () =>
-      answer(async () => app.fetch(request, env, ctx), key, metrics, ctx, acceptsGzip(request)),
+      answer(async () => app.fetch(request, env, ctx), key, metrics, ctx),
     );
     if (personal) bookmark = session.getBookmark();
     return answered;
@@ -110,7 +110,6 @@ async function answer(
   key: Request | null,
   metrics: RequestMetrics,
   ctx: ExecutionContext,
-  gzipOk: boolean,
 ): Promise<Response> {
   const response = await render();
   if (!key || !isStorable(response)) {
@@ -130,9 +129,7 @@ async function answer(
   const kept = stored.clone();
   holdPage(key, body, kept);
   ctx.waitUntil(cache.put(key, kept));
-  // Sent as its hits will be, gzipped here (and kept for them): cheaper than the runtime
-  // compressing the page as a stream.
-  return heldPage(key, gzipOk) ?? stored;
+  return stored;
 }
 
 /**

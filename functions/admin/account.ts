@@ -1,13 +1,15 @@
 /** /api/admin/account: the signed-in user's own account (any role). */
-import { Hono } from "hono";
-import { z } from "zod";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { changePassword } from "../../src/services/accounts.ts";
 import { sessionCookie } from "../../src/services/admin-auth.ts";
-import { problem } from "../problem.ts";
+import { ApiError } from "../api-error.ts";
+import { validationHook } from "../validation.ts";
 import { clientIp, guard, type AdminEnv } from "./guard.ts";
-import { readJson } from "./respond.ts";
+import { jsonBody, requireJson } from "./request.ts";
+import { ADMIN_ERRORS, GUARD_ERRORS } from "./schemas.ts";
 
-export const account = new Hono<AdminEnv>();
+export const account = new OpenAPIHono<AdminEnv>({ defaultHook: validationHook });
 account.use("*", guard("account"));
 
 const PasswordBody = z.object({
@@ -20,25 +22,53 @@ const PasswordBody = z.object({
   code: z.string().trim().max(10).default(""),
 });
 
-/** Changes the password (current password + new one twice + a TOTP code). */
-account.post("/password", async (c) => {
-  const identity = c.get("identity");
-  if (identity.via !== "session") {
-    return problem(
-      c,
+/** Behind Cloudflare Access there is no local password: refused before the body is read. */
+const localPasswordOnly: MiddlewareHandler<AdminEnv> = async (c, next) => {
+  if (c.get("identity").via !== "session") {
+    throw new ApiError(
       409,
       "Signed in through Cloudflare Access: there is no local password.",
       "您通过统一身份认证（Cloudflare Access）登录，本系统没有您的密码可改。",
     );
   }
-  const body = await readJson(c, PasswordBody);
-  if (!body.ok) return body.response;
-  const result = await changePassword(c.env.DB, identity, body.data, clientIp(c), new Date());
+  await next();
+};
+
+const changePasswordRoute = createRoute({
+  method: "post",
+  path: "/password",
+  summary: "Change one's password: the current one, the new one twice and a TOTP code",
+  middleware: [localPasswordOnly, requireJson] as const,
+  request: { body: jsonBody(PasswordBody) },
+  responses: {
+    200: {
+      description:
+        "Changed. Every session of the user is revoked; Set-Cookie gives this one's replacement.",
+      content: {
+        "application/json": {
+          schema: z.object({ changed: z.boolean(), other_sessions_revoked: z.number() }),
+        },
+      },
+    },
+    ...GUARD_ERRORS,
+    400: ADMIN_ERRORS[400],
+    409: ADMIN_ERRORS[409],
+    415: ADMIN_ERRORS[415],
+    429: ADMIN_ERRORS[429],
+  },
+});
+
+account.openapi(changePasswordRoute, async (c) => {
+  const identity = c.get("identity");
+  const body = c.req.valid("json");
+  const result = await changePassword(c.env.DB, identity, body, clientIp(c), new Date());
   if (!result.ok) {
-    if (result.retryAfterSeconds) c.header("Retry-After", String(result.retryAfterSeconds));
-    return problem(c, result.status, result.detail, result.detailZh);
+    const retry = result.retryAfterSeconds;
+    throw new ApiError(result.status, result.detail, result.detailZh, {
+      ...(retry ? { headers: { "Retry-After": String(retry) } } : {}),
+    });
   }
   // The session that made the change is replaced: the old token no longer works.
   c.header("Set-Cookie", sessionCookie(result.token));
-  return c.json({ changed: true, other_sessions_revoked: result.revokedSessions });
+  return c.json({ changed: true, other_sessions_revoked: result.revokedSessions }, 200);
 });

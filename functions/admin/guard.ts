@@ -15,7 +15,7 @@ import {
   type AccessEnv,
   type Identity,
 } from "../../src/services/admin-auth.ts";
-import { problem } from "../problem.ts";
+import { ApiError } from "../api-error.ts";
 
 export type AdminEnv = { Bindings: Env; Variables: { identity: Identity } };
 
@@ -48,24 +48,23 @@ export function isCrossSite(c: Context): boolean {
   return site !== undefined && site !== "same-origin" && site !== "none";
 }
 
-export function crossSiteRefused(c: Context): Response {
-  return problem(c, 403, "Cross-site request refused.", "拒绝跨站请求：请在本站后台页面内操作。");
+export function crossSiteRefused(): ApiError {
+  return new ApiError(403, "Cross-site request refused.", "拒绝跨站请求：请在本站后台页面内操作。");
 }
 
 export function guard(resource: Resource): MiddlewareHandler<AdminEnv> {
   const roles: readonly Role[] = POLICY[resource];
   return async (c, next) => {
     const unsafe = !SAFE_METHODS.has(c.req.method);
-    if (unsafe && isCrossSite(c)) return crossSiteRefused(c);
+    if (unsafe && isCrossSite(c)) throw crossSiteRefused();
     const identity = await identify(c.env.DB, c.env as unknown as AccessEnv, c.req.raw, new Date());
     if (!identity) {
-      return problem(c, 401, "Sign in first.", "请先登录后台（登录已过期或未登录）。");
+      throw new ApiError(401, "Sign in first.", "请先登录后台（登录已过期或未登录）。");
     }
     if (unsafe) {
       const token = c.req.header("X-CSRF-Token") ?? "";
       if (!constantTimeEqual(token, identity.csrf)) {
-        return problem(
-          c,
+        throw new ApiError(
           403,
           "Missing or wrong anti-forgery token.",
           "请求缺少有效的防伪令牌（CSRF）：请刷新页面后重试。",
@@ -73,16 +72,14 @@ export function guard(resource: Resource): MiddlewareHandler<AdminEnv> {
       }
     }
     if (mustChangePassword(identity) && !OPEN_BEFORE_PASSWORD_CHANGE.has(resource)) {
-      return problem(
-        c,
+      throw new ApiError(
         403,
         "Change your password first.",
         "请先修改密码：管理员设置的密码只能用来修改密码，修改后才能使用后台的其他功能。",
       );
     }
     if (!roles.includes(identity.user.role)) {
-      return problem(
-        c,
+      throw new ApiError(
         403,
         `The ${identity.user.role} role may not use ${resource}.`,
         "您的角色无权进行此操作。",

@@ -1,32 +1,43 @@
 /** /api/admin/users: administrators manage accounts and roles. */
-import { Hono } from "hono";
-import { z } from "zod";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { auditStatement } from "../../src/db/audit.ts";
+import { isUniqueViolation } from "../../src/db/errors.ts";
 import { findRegion } from "../../src/db/regions.ts";
 import { revokeUserSessionsStatement } from "../../src/db/sessions.ts";
-import { findUserById, insertUserStatement, listUsers, ROLES } from "../../src/db/users.ts";
+import {
+  disableUserStatement,
+  findUserById,
+  insertUserStatement,
+  listUsers,
+  ROLES,
+  setRoleStatement,
+} from "../../src/db/users.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../../src/lib/password.ts";
 import { newTotpSecret } from "../../src/lib/totp.ts";
 import { resetPassword, resetTotp, totpEnrolment } from "../../src/services/accounts.ts";
-import { problem } from "../problem.ts";
+import { ApiError } from "../api-error.ts";
+import { validationHook } from "../validation.ts";
 import { actorOf, guard, type AdminEnv } from "./guard.ts";
-import { attempt, idParam, readJson } from "./respond.ts";
+import { IdParam, idOf, jsonBody, requireJson } from "./request.ts";
+import { ADMIN_ERRORS, GUARD_ERRORS, jsonResponse as json, UserSchema } from "./schemas.ts";
 
-export const users = new Hono<AdminEnv>();
+export const users = new OpenAPIHono<AdminEnv>({ defaultHook: validationHook });
 users.use("*", guard("users"));
 
-users.get("/", async (c) => c.json({ users: await listUsers(c.env.DB) }));
+const noSuchUser = () => new ApiError(404, "No such user.", "没有这个用户。");
+
+const RegionCode = z
+  .string()
+  .regex(/^\d{2,12}$/)
+  .nullable()
+  .default(null);
 
 const NewUserBody = z
   .object({
     email: z.email({ error: "须为有效的邮箱地址" }).max(200),
     display_name: z.string().trim().min(1, { error: "姓名不能为空" }).max(100),
     role: z.enum(ROLES, { error: "角色须为 admin、editor 或 clerk" }),
-    region_code: z
-      .string()
-      .regex(/^\d{2,12}$/)
-      .nullable()
-      .default(null),
+    region_code: RegionCode,
     password: z
       .string()
       .min(MIN_PASSWORD_LENGTH, { error: `密码至少 ${MIN_PASSWORD_LENGTH} 位` })
@@ -37,85 +48,121 @@ const NewUserBody = z
     path: ["region_code"],
   });
 
-users.post("/", async (c) => {
-  const body = await readJson(c, NewUserBody);
-  if (!body.ok) return body.response;
-  const u = body.data;
+const RoleBody = z.object({ role: z.enum(ROLES), region_code: RegionCode });
+
+/** A new authenticator secret, shown once, with its otpauth:// URI and QR code. */
+const TotpEnrolment = z.object({
+  totp_secret: z.string(),
+  totp_uri: z.string(),
+  totp_qr_svg: z.string(),
+});
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/",
+  summary: "Every account",
+  responses: {
+    200: json("The accounts, in the order created.", z.object({ users: z.array(UserSchema) })),
+    ...GUARD_ERRORS,
+  },
+});
+
+users.openapi(listRoute, async (c) => c.json({ users: await listUsers(c.env.DB) }, 200));
+
+const createUserRoute = createRoute({
+  method: "post",
+  path: "/",
+  summary: "Create an account with a password the user must replace at the first sign-in",
+  middleware: [requireJson] as const,
+  request: { body: jsonBody(NewUserBody) },
+  responses: {
+    201: json(
+      "Created. The TOTP secret is shown this once, for the new user's authenticator app.",
+      TotpEnrolment.extend({ email: z.string(), must_change_password: z.boolean() }),
+    ),
+    ...GUARD_ERRORS,
+    400: ADMIN_ERRORS[400],
+    409: ADMIN_ERRORS[409],
+    415: ADMIN_ERRORS[415],
+  },
+});
+
+users.openapi(createUserRoute, async (c) => {
+  const u = c.req.valid("json");
   const region = u.region_code ? await findRegion(c.env.DB, u.region_code) : null;
   if (u.region_code && !region) {
-    return problem(c, 400, `No region ${u.region_code}.`, `没有代码为 ${u.region_code} 的地区。`);
+    throw new ApiError(400, `No region ${u.region_code}.`, `没有代码为 ${u.region_code} 的地区。`);
   }
   const now = new Date().toISOString();
   const secret = newTotpSecret();
   const actor = actorOf(c);
-  try {
-    await c.env.DB.batch([
-      insertUserStatement(c.env.DB, {
-        email: u.email.toLowerCase(),
-        display_name: u.display_name,
-        role: u.role,
-        region_code: u.role === "clerk" ? u.region_code : null,
-        password: await hashPassword(u.password),
-        totp_secret: secret,
-        created_at: now,
-        // The administrator knows this password: the user replaces it at the first sign-in.
-        must_change_password: true,
-      }),
-      auditStatement(c.env.DB, {
-        at: now,
-        userId: actor.id,
-        action: "user.create",
-        entity: "users",
-        ids: [u.email.toLowerCase()],
-        after: {
-          email: u.email,
-          role: u.role,
-          region_code: u.region_code,
-          must_change_password: true,
-        },
-        ip: actor.ip,
-      }),
-    ]);
-  } catch (error) {
-    if (String(error).includes("UNIQUE")) {
-      return problem(c, 409, "That email already has an account.", "该邮箱已有账号。");
+  const email = u.email.toLowerCase();
+  const user = {
+    email,
+    display_name: u.display_name,
+    role: u.role,
+    region_code: u.role === "clerk" ? u.region_code : null,
+    password: await hashPassword(u.password),
+    totp_secret: secret,
+    created_at: now,
+    // The administrator knows this password: the user replaces it at the first sign-in.
+    must_change_password: true,
+  };
+  const audit = {
+    at: now,
+    userId: actor.id,
+    action: "user.create",
+    entity: "users",
+    ids: [email],
+    after: { email: u.email, role: u.role, region_code: u.region_code, must_change_password: true },
+    ip: actor.ip,
+  };
+  await c.env.DB.batch([
+    insertUserStatement(c.env.DB, user),
+    auditStatement(c.env.DB, audit),
+  ]).catch((error: unknown) => {
+    if (isUniqueViolation(error)) {
+      throw new ApiError(409, "That email already has an account.", "该邮箱已有账号。");
     }
     throw error;
-  }
-  // The TOTP secret is shown once (with its QR code), for the new user's authenticator app.
+  });
   return c.json(
-    { email: u.email, must_change_password: true, ...totpEnrolment(secret, u.email.toLowerCase()) },
+    { email: u.email, must_change_password: true, ...totpEnrolment(secret, email) },
     201,
   );
 });
 
-const RoleBody = z.object({
-  role: z.enum(ROLES),
-  region_code: z
-    .string()
-    .regex(/^\d{2,12}$/)
-    .nullable()
-    .default(null),
+const roleRoute = createRoute({
+  method: "post",
+  path: "/{id}/role",
+  summary: "Change an account's role (and a clerk's region); its sessions end",
+  middleware: [requireJson] as const,
+  request: { params: IdParam, body: jsonBody(RoleBody) },
+  responses: {
+    200: json(
+      "Changed; the new rights take effect at the next sign-in.",
+      z.object({ id: z.number(), role: z.enum(ROLES), region_code: z.string().nullable() }),
+    ),
+    ...GUARD_ERRORS,
+    400: ADMIN_ERRORS[400],
+    404: ADMIN_ERRORS[404],
+    415: ADMIN_ERRORS[415],
+  },
 });
 
-users.post("/:id/role", async (c) => {
-  const id = idParam(c);
-  const body = await readJson(c, RoleBody);
-  if (!body.ok) return body.response;
-  const user = id ? await findUserById(c.env.DB, id) : null;
-  if (!user || !id) return problem(c, 404, "No such user.", "没有这个用户。");
-  if (body.data.role === "clerk" && !body.data.region_code) {
-    return problem(c, 400, "A clerk needs a region.", "数据填报员必须指定负责的地区。");
+users.openapi(roleRoute, async (c) => {
+  const body = c.req.valid("json");
+  const id = idOf(c, noSuchUser);
+  const user = await findUserById(c.env.DB, id);
+  if (!user) throw noSuchUser();
+  if (body.role === "clerk" && !body.region_code) {
+    throw new ApiError(400, "A clerk needs a region.", "数据填报员必须指定负责的地区。");
   }
   const actor = actorOf(c);
   const now = new Date().toISOString();
-  const regionCode = body.data.role === "clerk" ? body.data.region_code : null;
+  const regionCode = body.role === "clerk" ? body.region_code : null;
   await c.env.DB.batch([
-    c.env.DB.prepare("UPDATE users SET role = ?2, region_code = ?3 WHERE id = ?1").bind(
-      id,
-      body.data.role,
-      regionCode,
-    ),
+    setRoleStatement(c.env.DB, id, body.role, regionCode),
     // New rights take effect at the next sign-in.
     revokeUserSessionsStatement(c.env.DB, id, now),
     auditStatement(c.env.DB, {
@@ -125,25 +172,37 @@ users.post("/:id/role", async (c) => {
       entity: "users",
       ids: [id],
       before: { role: user.role, region_code: user.region_code },
-      after: { role: body.data.role, region_code: regionCode },
+      after: { role: body.role, region_code: regionCode },
       ip: actor.ip,
     }),
   ]);
-  return c.json({ id, role: body.data.role, region_code: regionCode });
+  return c.json({ id, role: body.role, region_code: regionCode }, 200);
 });
 
-users.post("/:id/disable", async (c) => {
-  const id = idParam(c);
-  const user = id ? await findUserById(c.env.DB, id) : null;
-  if (!user || !id) return problem(c, 404, "No such user.", "没有这个用户。");
+const disableRoute = createRoute({
+  method: "post",
+  path: "/{id}/disable",
+  summary: "Disable an account (not one's own); its sessions end",
+  request: { params: IdParam },
+  responses: {
+    200: json("Disabled.", z.object({ id: z.number(), disabled_at: z.string() })),
+    ...GUARD_ERRORS,
+    404: ADMIN_ERRORS[404],
+    409: ADMIN_ERRORS[409],
+  },
+});
+
+users.openapi(disableRoute, async (c) => {
+  const id = idOf(c, noSuchUser);
+  const user = await findUserById(c.env.DB, id);
+  if (!user) throw noSuchUser();
   const actor = actorOf(c);
-  if (id === actor.id)
-    return problem(c, 409, "You cannot disable yourself.", "不能停用自己的账号。");
+  if (id === actor.id) {
+    throw new ApiError(409, "You cannot disable yourself.", "不能停用自己的账号。");
+  }
   const now = new Date().toISOString();
   await c.env.DB.batch([
-    c.env.DB.prepare(
-      "UPDATE users SET disabled_at = ?2 WHERE id = ?1 AND disabled_at IS NULL",
-    ).bind(id, now),
+    disableUserStatement(c.env.DB, id, now),
     revokeUserSessionsStatement(c.env.DB, id, now),
     auditStatement(c.env.DB, {
       at: now,
@@ -156,30 +215,54 @@ users.post("/:id/disable", async (c) => {
       ip: actor.ip,
     }),
   ]);
-  return c.json({ id, disabled_at: now });
+  return c.json({ id, disabled_at: now }, 200);
 });
 
-/** A one-time password for another user, shown once; they must change it at sign-in. */
-users.post("/:id/password-reset", (c) =>
-  attempt(c, async () => {
-    const id = idParam(c);
-    if (!id) return problem(c, 404, "No such user.", "没有这个用户。");
-    const { user, password } = await resetPassword(c.env.DB, actorOf(c), id, new Date());
-    return c.json({
-      id,
-      email: user.email,
-      one_time_password: password,
-      must_change_password: true,
-    });
-  }),
-);
+const passwordResetRoute = createRoute({
+  method: "post",
+  path: "/{id}/password-reset",
+  summary: "A one-time password for another user, shown once; they must change it at sign-in",
+  request: { params: IdParam },
+  responses: {
+    200: json(
+      "The one-time password.",
+      z.object({
+        id: z.number(),
+        email: z.string(),
+        one_time_password: z.string(),
+        must_change_password: z.boolean(),
+      }),
+    ),
+    ...GUARD_ERRORS,
+    404: ADMIN_ERRORS[404],
+    409: ADMIN_ERRORS[409],
+  },
+});
 
-/** A new authenticator secret for another user (a lost phone), shown once with its QR code. */
-users.post("/:id/totp-reset", (c) =>
-  attempt(c, async () => {
-    const id = idParam(c);
-    if (!id) return problem(c, 404, "No such user.", "没有这个用户。");
-    const { user, secret } = await resetTotp(c.env.DB, actorOf(c), id, new Date());
-    return c.json({ id, email: user.email, ...totpEnrolment(secret, user.email) });
-  }),
-);
+users.openapi(passwordResetRoute, async (c) => {
+  const id = idOf(c, noSuchUser);
+  const { user, password } = await resetPassword(c.env.DB, actorOf(c), id, new Date());
+  return c.json(
+    { id, email: user.email, one_time_password: password, must_change_password: true },
+    200,
+  );
+});
+
+const totpResetRoute = createRoute({
+  method: "post",
+  path: "/{id}/totp-reset",
+  summary: "A new authenticator secret for another user (a lost phone), shown once",
+  request: { params: IdParam },
+  responses: {
+    200: json("The new secret.", TotpEnrolment.extend({ id: z.number(), email: z.string() })),
+    ...GUARD_ERRORS,
+    404: ADMIN_ERRORS[404],
+    409: ADMIN_ERRORS[409],
+  },
+});
+
+users.openapi(totpResetRoute, async (c) => {
+  const id = idOf(c, noSuchUser);
+  const { user, secret } = await resetTotp(c.env.DB, actorOf(c), id, new Date());
+  return c.json({ id, email: user.email, ...totpEnrolment(secret, user.email) }, 200);
+});

@@ -164,3 +164,22 @@ export function setTotpSecretStatement(
     .prepare("UPDATE users SET totp_secret = ?2, totp_last_step = NULL WHERE id = ?1")
     .bind(id, secret);
 }
+
+/** A new role (and, for a clerk, region); the user's sessions are revoked beside it. */
+export function setRoleStatement(
+  db: D1Database,
+  id: number,
+  role: Role,
+  regionCode: string | null,
+): D1PreparedStatement {
+  return db
+    .prepare("UPDATE users SET role = ?2, region_code = ?3 WHERE id = ?1")
+    .bind(id, role, regionCode);
+}
+
+/** Disables the account at `at`, unless it already is (its first disabling stands). */
+export function disableUserStatement(db: D1Database, id: number, at: string): D1PreparedStatement {
+  return db
+    .prepare("UPDATE users SET disabled_at = ?2 WHERE id = ?1 AND disabled_at IS NULL")
+    .bind(id, at);
+}
