@@ -5,8 +5,9 @@
  * trace. Pages have their own (src/pages/500.astro); the API's is serverProblem
  * (functions/problem.ts). This is the last resort, in src/worker.ts.
  */
+import { translator } from "../i18n/index.ts";
 import { isDataUnavailable, RETRY_AFTER_SECONDS } from "./errors.ts";
-import { langOfPath } from "./i18n.ts";
+import { langOfPath, localePath } from "./i18n.ts";
 
 export function failurePage(request: Request, error: unknown): Response {
   const unavailable = isDataUnavailable(error);
@@ -15,31 +16,18 @@ export function failurePage(request: Request, error: unknown): Response {
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (unavailable) headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
   headers.set("Content-Type", "text/html; charset=utf-8");
-  const en = langOfPath(path) === "en";
-  const [title, text, home] = en
-    ? unavailable
-      ? [
-          "Data briefly unavailable",
-          `The data cannot be read just now. Please try again in ${RETRY_AFTER_SECONDS} seconds.`,
-          "Back to the home page",
-        ]
-      : [
-          "Something went wrong",
-          "This page could not be shown because of an error on our side.",
-          "Back to the home page",
-        ]
-    : unavailable
-      ? [
-          "数据暂时无法读取",
-          `数据暂时无法读取，请 ${RETRY_AFTER_SECONDS} 秒后刷新重试。`,
-          "返回首页",
-        ]
-      : ["页面出错了", "由于本站的错误，此页面暂时无法显示。", "返回首页"];
+  const lang = langOfPath(path);
+  const t = translator(lang);
+  // The dictionary's words need no escaping: they are ours, and hold no markup.
+  const title = t(unavailable ? "error.unavailable.title" : "error.failed.title");
+  const text = unavailable
+    ? t("error.unavailable.text", { seconds: RETRY_AFTER_SECONDS })
+    : t("error.failed.short");
   const html = `<!doctype html>
-<html lang="${en ? "en" : "zh-CN"}">
+<html lang="${t("lang.html")}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · ${en ? "Village Ledger" : "村务公开台账"}</title></head>
-<body><main><h1>${title}</h1><p>${text}</p><p><a href="${en ? "/en" : "/"}">${home}</a></p></main></body>
+<title>${title} · ${t("site.name")}</title></head>
+<body><main><h1>${title}</h1><p>${text}</p><p><a href="${localePath(lang, "/")}">${t("notFound.backHome")}</a></p></main></body>
 </html>
 `;
   return new Response(html, { status, headers });

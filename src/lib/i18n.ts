@@ -1,6 +1,6 @@
 /**
- * Languages: Simplified Chinese at the plain paths, English under /en. Page chrome strings
- * live here; names of indicators, bands and sources in labels.ts; numbers in format.ts.
+ * Languages and their paths: Simplified Chinese at the plain paths, English under /en.
+ * The words themselves are in the dictionaries (src/i18n/); numbers in format.ts.
  */
 export const LANGS = ["zh", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -41,69 +41,16 @@ export function langOfPath(path: string): Lang {
   return path === "/en" || path.startsWith("/en/") ? "en" : "zh";
 }
 
-const zh = {
-  htmlLang: "zh-CN",
-  siteName: "村务公开台账",
-  siteTagline: "乡村振兴公开统计",
-  skip: "跳到正文",
-  nav: "网站导航",
-  navHome: "首页",
-  navRankings: "比武榜",
-  navMethodology: "方法说明",
-  navData: "开放数据",
-  navBulletins: "公报",
-  navCalendar: "发布日历",
-  navSearch: "搜索",
-  switchTo: "English",
-  switchLang: "en" as Lang,
-  largeText: "大字模式",
-  largeTextOff: "标准字号",
-  sampleTag: "样例数据",
-  sampleNote:
-    "本站当前展示的是演示用样例数据：区划代码和名称真实，数字为随机生成，不代表任何地区的实际情况。",
-  footer:
-    "村务公开台账 · 金额单位为人民币元，页面以万元、亿元显示；月度数据为当年累计数。数据许可：CC BY 4.0。",
-  allRegions: "全部地区",
-  breadcrumb: "所在地区",
-  period: "统计期",
-  show: "查看",
-  updated: "数据更新于",
-  notFoundTitle: "没有找到该页面",
-  backHome: "返回首页",
-  noData: "该地区暂无集体经济收入数据。",
-};
+/**
+ * The language a page route's `[...lang]` segment names: none is Chinese, "en" English;
+ * anything else names no page (null: the route answers as an unknown address does).
+ */
+export function langOfRoute(segment: string | undefined): Lang | null {
+  if (segment === undefined) return "zh";
+  return segment === "en" ? "en" : null;
+}
 
-const en: typeof zh = {
-  htmlLang: "en",
-  siteName: "Village Ledger",
-  siteTagline: "Open statistics on rural revitalisation",
-  skip: "Skip to content",
-  nav: "Site",
-  navHome: "Home",
-  navRankings: "League tables",
-  navMethodology: "Methodology",
-  navData: "Open data",
-  navBulletins: "Bulletins",
-  navCalendar: "Release calendar",
-  navSearch: "Search",
-  switchTo: "中文",
-  switchLang: "zh",
-  largeText: "Large text",
-  largeTextOff: "Standard text",
-  sampleTag: "Sample data",
-  sampleNote:
-    "This site shows sample data for demonstration: region codes and names are real, the figures are randomly generated and describe no real place.",
-  footer:
-    "Village Ledger · Money in Chinese yuan (¥), shown in thousands and millions; monthly figures are year-to-date. Licence: CC BY 4.0.",
-  allRegions: "All regions",
-  breadcrumb: "Region",
-  period: "Period",
-  show: "Show",
-  updated: "Data updated",
-  notFoundTitle: "Page not found",
-  backHome: "Back to the home page",
-  noData: "No collective-income data for this region.",
-};
-
-export type UiStrings = typeof zh;
-export const UI: Record<Lang, UiStrings> = { zh, en };
+/** The language a page offers to switch to. */
+export function otherLang(lang: Lang): Lang {
+  return lang === "zh" ? "en" : "zh";
+}

@@ -11,6 +11,7 @@ import {
   PointElement,
   Tooltip,
 } from "chart.js";
+import { BROWSER_WORDS } from "../i18n/browser.ts";
 import { formatCount, formatMoneyCell, moneyCellUnit } from "../lib/format.ts";
 import type { Lang } from "../lib/i18n.ts";
 import type { ChartSpec } from "./chart-spec.ts";
@@ -45,7 +46,7 @@ export function renderChart(card: HTMLElement): void {
   const n = spec.datasets.length;
   const colours = spec.stacked ? CATEGORICAL : n === 1 ? [SEQUENTIAL[4]] : SEQUENTIAL.slice(-n);
   const axisTitle =
-    spec.unit === "money" ? moneyCellUnit(lang) : lang === "en" ? "Villages" : "村数";
+    spec.unit === "money" ? moneyCellUnit(lang) : BROWSER_WORDS[lang]["chart.villages"];
   new Chart(canvas, {
     type: spec.type,
     data: {

@@ -10,13 +10,12 @@ import { regionLineagePlan } from "../db/regions.ts";
 import { parsePageParam } from "../lib/activity.ts";
 import { CODE_PATTERN } from "../lib/codes.ts";
 import { regionNotFound } from "../lib/errors.ts";
-import { localePath, type Lang } from "../lib/i18n.ts";
+import { localePath, translator, type Lang } from "../i18n/index.ts";
 import { activityContext, type PageRequest } from "../services/activity-context.ts";
 import { loadProblemsReport, type ProblemsReport } from "../services/problems-report.ts";
 import { loadProjectsReport, type ProjectsReport } from "../services/projects-report.ts";
 import { toRef, type RegionRef } from "../services/region-report.ts";
 import { loadTargetsReport, type TargetsReport } from "../services/targets-report.ts";
-import { badRegionCodeMessage, notFoundMessage } from "./page-problems.ts";
 
 /** The lists a region has, each a page of its own. */
 export const ACTIVITY_LISTS = ["projects", "problems", "targets"] as const;
@@ -72,7 +71,7 @@ export async function loadActivityListModel(
   url: URL,
   lang: Lang,
 ): Promise<ActivityListModel> {
-  const en = lang === "en";
+  const t = translator(lang);
   const fail = (status: number, problem: string): ActivityListModel => ({
     status,
     problem,
@@ -84,22 +83,17 @@ export async function loadActivityListModel(
     invalidPage: null,
   });
   if (!isActivityList(list)) {
-    return fail(
-      404,
-      en
-        ? `A region has three lists: projects, problems and targets; “${list}” is not one of them.`
-        : `地区页下只有项目（projects）、问题清单（problems）和任期目标（targets）三个清单，没有“${list}”。`,
-    );
+    return fail(404, t("activity.badList", { list }));
   }
   if (!CODE_PATTERN.test(code)) {
-    return fail(400, badRegionCodeMessage(code, lang));
+    return fail(400, t("region.badCode", { code }));
   }
   const { lineage, meta } = await runPlans(db, {
     lineage: regionLineagePlan(code),
     meta: datasetMetaPlan(),
   });
   if (!lineage.region) {
-    return fail(404, notFoundMessage(regionNotFound(code), lang));
+    return fail(404, t.detail(regionNotFound(code)));
   }
   const context = activityContext(lineage.region, meta);
   const { page, invalid } = parsePageParam(url.searchParams.get("page"));

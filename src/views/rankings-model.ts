@@ -9,7 +9,7 @@ import { runPlans } from "../db/json-rows.ts";
 import { findRegion, provincesAndCitiesPlan, type Region } from "../db/regions.ts";
 import { CODE_PATTERN } from "../lib/codes.ts";
 import { NotFoundError } from "../lib/errors.ts";
-import type { Lang } from "../lib/i18n.ts";
+import { translator, type Lang } from "../i18n/index.ts";
 import { isPeriod, periodRange } from "../lib/periods.ts";
 import { RANKING_INDICATORS, type RankingIndicator } from "../lib/rankings.ts";
 import {
@@ -44,7 +44,7 @@ export async function loadRankingsModel(
   url: URL,
   lang: Lang,
 ): Promise<RankingsModel> {
-  const en = lang === "en";
+  const t = translator(lang);
   const params = url.searchParams;
   const level = pick(params.get("level"), RANKING_LEVELS, "county");
   const indicator = pick(params.get("indicator"), RANKING_INDICATORS, "share_ge_10w");
@@ -63,11 +63,9 @@ export async function loadRankingsModel(
   let ranking: Ranking | null = null;
   let error: string | null = null;
   if (periodParam && !isPeriod(periodParam)) {
-    error = en
-      ? `The period ${periodParam} is not a month written YYYY-MM.`
-      : `统计期“${periodParam}”格式不对，应为“年-月”，如 2026-10。`;
+    error = t("rankings.badPeriod", { period: periodParam });
   } else if (withinParam && !CODE_PATTERN.test(withinParam)) {
-    error = en ? `“${withinParam}” is not a division code.` : `“${withinParam}”不是区划代码。`;
+    error = t("rankings.badWithin", { within: withinParam });
   } else {
     try {
       ranking = await loadRanking(db, {
@@ -78,7 +76,7 @@ export async function loadRankingsModel(
       });
     } catch (e) {
       if (!(e instanceof NotFoundError || e instanceof RankingRequestError)) throw e;
-      error = en ? e.message : e.detailZh;
+      error = t.detail(e);
     }
   }
   // A county reached from its page's "all league tables" link: offer it in the list too.

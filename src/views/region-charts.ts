@@ -4,10 +4,9 @@
  * (yuan as integers), so a download always holds exactly the figures shown.
  */
 import { CHART_DEFINITIONS, type Definition } from "../lib/definitions.ts";
+import { translator, type Lang } from "../i18n/index.ts";
 import { formatPercent, formatPeriod, formatYearToDate } from "../lib/format.ts";
-import type { Lang } from "../lib/i18n.ts";
 import { BANDS, SOURCES } from "../lib/indicators.ts";
-import { LABELS } from "../lib/labels.ts";
 import type { ChartSpec } from "../scripts/chart-spec.ts";
 import {
   coverageSeries,
@@ -36,52 +35,18 @@ export interface ChartData {
   about: Definition;
 }
 
-const T = {
-  zh: {
-    title_income: "逐月累计收入（按年份）",
-    title_bands: "收入分档",
-    title_sources: "收入来源（历年同期）",
-    title_coverage: "报送情况（近24个月）",
-    month: "月份",
-    band: "收入档次",
-    villages: "村数",
-    year: "年份",
-    total: "合计",
-    earned: "经营性收入（不含补助）",
-    period: "统计期",
-    committees: "村委会数",
-    reporting: "报送村数",
-    coverage: "报送率",
-  },
-  en: {
-    title_income: "Year-to-date income by month, by year",
-    title_bands: "Villages by income band",
-    title_sources: "Income by source, same months each year",
-    title_coverage: "Villages reporting, last 24 months",
-    month: "Month",
-    band: "Income band",
-    villages: "Villages",
-    year: "Year",
-    total: "Total",
-    earned: "Income excluding subsidies",
-    period: "Period",
-    committees: "Village committees",
-    reporting: "Reporting",
-    coverage: "Coverage",
-  },
-};
-
 function incomeData(data: RegionData, lang: Lang): ChartData {
+  const t = translator(lang);
   const byYear = incomeByYear(data);
   const spec = incomeChart(byYear, lang);
   return {
     id: "income",
-    title: T[lang].title_income,
+    title: t("chart.income.title"),
     summary: incomeSummary(data, byYear, lang),
     spec,
     table: {
       columns: [
-        { key: "month", label: T[lang].month, unit: "text" },
+        { key: "month", label: t("chart.col.month"), unit: "text" },
         ...spec.datasets.map((d) => ({ key: d.label, label: d.label, unit: "money" as const })),
       ],
       rows: spec.labels.map((label, m) => [label, ...spec.datasets.map((d) => d.data[m] ?? null)]),
@@ -91,52 +56,53 @@ function incomeData(data: RegionData, lang: Lang): ChartData {
 }
 
 function bandsData(figures: PeriodFigures, lang: Lang): ChartData {
+  const t = translator(lang);
   return {
     id: "bands",
-    title: `${T[lang].title_bands} · ${formatYearToDate(figures.period, lang)}`,
+    title: t("chart.bands.title", { span: formatYearToDate(figures.period, lang) }),
     summary: bandSummary(figures, lang),
     spec: bandChart(figures, lang),
     table: {
       columns: [
-        { key: "band", label: T[lang].band, unit: "text" },
-        { key: "villages", label: T[lang].villages, unit: "count" },
+        { key: "band", label: t("chart.col.band"), unit: "text" },
+        { key: "villages", label: t("chart.villages"), unit: "count" },
       ],
-      rows: BANDS.map((b, i) => [LABELS[lang].bands[b.key], figures.bands[i]?.count ?? 0]),
+      rows: BANDS.map((b, i) => [t(`band.${b.key}`), figures.bands[i]?.count ?? 0]),
     },
     about: CHART_DEFINITIONS.bands[lang],
   };
 }
 
 function sourcesData(data: RegionData, figures: PeriodFigures, lang: Lang): ChartData {
+  const t = translator(lang);
   const years = sourcesByYear(data, figures.period);
-  const names = LABELS[lang].sources;
   const latest = years.at(-1);
-  const en = lang === "en";
-  const share = formatPercent(figures.indicators.subsidy_share.value, lang);
   const summary = latest
-    ? en
-      ? `${formatYearToDate(figures.period, lang)}: subsidies were ${share} of collective income; the rest was earned by the villages themselves.`
-      : `${formatYearToDate(figures.period)}，补助收入占集体经济收入的${share}，其余为村集体经营、发包、投资等收入。`
-    : en
-      ? "No data yet."
-      : "暂无数据。";
+    ? t("chart.sources.summary", {
+        span: formatYearToDate(figures.period, lang),
+        share: formatPercent(figures.indicators.subsidy_share.value, lang),
+      })
+    : t("common.noData");
   return {
     id: "sources",
-    title: T[lang].title_sources,
+    title: t("chart.sources.title"),
     summary,
     spec: {
       type: "bar",
       unit: "money",
       stacked: true,
       labels: years.map((y) => formatYearToDate(y.period, lang)),
-      datasets: SOURCES.map((s) => ({ label: names[s], data: years.map((y) => y.sources[s]) })),
+      datasets: SOURCES.map((s) => ({
+        label: t(`source.${s}`),
+        data: years.map((y) => y.sources[s]),
+      })),
     },
     table: {
       columns: [
-        { key: "period", label: T[lang].year, unit: "text" },
-        ...SOURCES.map((s) => ({ key: s, label: names[s], unit: "money" as const })),
-        { key: "total", label: T[lang].total, unit: "money" },
-        { key: "earned", label: T[lang].earned, unit: "money" },
+        { key: "period", label: t("chart.col.year"), unit: "text" },
+        ...SOURCES.map((s) => ({ key: s, label: t(`source.${s}`), unit: "money" as const })),
+        { key: "total", label: t("common.total"), unit: "money" },
+        { key: "earned", label: t("chart.col.earned"), unit: "money" },
       ],
       rows: years.map((y) => [
         formatYearToDate(y.period, lang),
@@ -150,30 +116,33 @@ function sourcesData(data: RegionData, figures: PeriodFigures, lang: Lang): Char
 }
 
 function coverageData(data: RegionData, figures: PeriodFigures, lang: Lang): ChartData {
+  const t = translator(lang);
   const series = coverageSeries(data, figures.period);
   const last = series.at(-1);
-  const en = lang === "en";
-  const pct = (v: number | null | undefined) => formatPercent(v, lang);
   return {
     id: "coverage",
-    title: T[lang].title_coverage,
+    title: t("chart.coverage.title"),
+    // The counts as they stand, without separators (as this summary has always written them).
     summary: last
-      ? en
-        ? `${formatPeriod(last.period, lang)}: ${last.numerator} of ${last.denominator} village committees reported (${pct(last.value)}).`
-        : `${formatPeriod(last.period)}，${last.denominator}个村委会中有${last.numerator}个报送（${pct(last.value)}）。`
+      ? t("chart.coverage.summary", {
+          period: formatPeriod(last.period, lang),
+          numerator: String(last.numerator),
+          denominator: String(last.denominator),
+          percent: formatPercent(last.value, lang),
+        })
       : "",
     spec: {
       type: "bar",
       unit: "count",
       labels: series.map((p) => formatPeriod(p.period, lang)),
-      datasets: [{ label: T[lang].reporting, data: series.map((p) => p.numerator ?? 0) }],
+      datasets: [{ label: t("chart.col.reporting"), data: series.map((p) => p.numerator ?? 0) }],
     },
     table: {
       columns: [
-        { key: "period", label: T[lang].period, unit: "text" },
-        { key: "villages", label: T[lang].committees, unit: "count" },
-        { key: "reporting", label: T[lang].reporting, unit: "count" },
-        { key: "coverage", label: T[lang].coverage, unit: "ratio" },
+        { key: "period", label: t("common.period"), unit: "text" },
+        { key: "villages", label: t("chart.col.committees"), unit: "count" },
+        { key: "reporting", label: t("chart.col.reporting"), unit: "count" },
+        { key: "coverage", label: t("chart.col.coverage"), unit: "ratio" },
       ],
       rows: series.map((p) => [
         formatPeriod(p.period, lang),

@@ -5,7 +5,7 @@
  */
 import { ancestorCodes, CODE_PATTERN, levelOfCode, parentCode } from "../lib/codes.ts";
 import { NotFoundError } from "../lib/errors.ts";
-import type { Lang } from "../lib/i18n.ts";
+import { translator, type Lang } from "../i18n/index.ts";
 import { isPeriod } from "../lib/periods.ts";
 import {
   type ChildRow,
@@ -17,7 +17,6 @@ import {
   regionDataPlans,
   resolvePeriod,
 } from "../services/region-report.ts";
-import { badRegionCodeMessage, notFoundMessage } from "./page-problems.ts";
 import { type ChartData, regionCharts } from "./region-charts.ts";
 import { RANKING_INDICATORS, type RankingIndicator } from "../lib/rankings.ts";
 import { activitySummaryPlans } from "../db/activity.ts";
@@ -65,7 +64,7 @@ export async function loadRegionPageModel(
   url: URL,
   lang: Lang,
 ): Promise<RegionPageModel> {
-  const en = lang === "en";
+  const t = translator(lang);
   const requested = url.searchParams.get("period") ?? undefined;
   const fail = (status: number, problem: string): RegionPageModel => ({
     status,
@@ -79,15 +78,10 @@ export async function loadRegionPageModel(
     ranking: null,
   });
   if (!CODE_PATTERN.test(code)) {
-    return fail(400, badRegionCodeMessage(code, lang));
+    return fail(400, t("region.badCode", { code }));
   }
   if (requested !== undefined && !isPeriod(requested)) {
-    return fail(
-      400,
-      en
-        ? `The period “${requested}” is not a month written YYYY-MM, e.g. 2026-10.`
-        : `统计期“${requested}”的格式不对：请写成“年-月”，例如 2026-10。`,
-    );
+    return fail(400, t("region.badPeriod", { period: requested }));
   }
   try {
     // One statement for the whole page: the region's own reads, and with them what the
@@ -125,7 +119,7 @@ export async function loadRegionPageModel(
     };
   } catch (e) {
     if (!(e instanceof NotFoundError)) throw e;
-    return fail(404, notFoundMessage(e, lang));
+    return fail(404, t.detail(e));
   }
 }
 

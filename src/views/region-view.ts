@@ -3,19 +3,17 @@
  * one-sentence summaries, in the page's language. It formats; it never computes a figure
  * (those come from services/region-report.ts, the same code the API serves).
  */
+import { translator, type Lang } from "../i18n/index.ts";
 import {
   formatCount,
-  formatCountOf,
   formatFraction,
   formatGrowth,
   formatMoney,
   formatPercent,
   formatYearToDate,
 } from "../lib/format.ts";
-import type { Lang } from "../lib/i18n.ts";
 import type { Indicators } from "../lib/indicators.ts";
 import { BANDS } from "../lib/indicators.ts";
-import { LABELS } from "../lib/labels.ts";
 import type { ChartSpec } from "../scripts/chart-spec.ts";
 import type { IncomeByYear, PeriodFigures, RegionData } from "../services/region-report.ts";
 
@@ -27,89 +25,85 @@ export interface Card {
   detail?: string;
 }
 
-const REPORTING = { zh: "个报送村", en: "reporting villages" };
-
 function shareCard(i: Indicators, key: "share_ge_10w" | "share_ge_30w", lang: Lang): Card {
   const f = i[key];
   return {
     indicator: key,
-    label: LABELS[lang].indicators[key],
+    label: translator(lang)(`indicator.${key}`),
     value: formatPercent(f.value, lang),
     raw: f.value,
-    detail: `${formatFraction(f.numerator, f.denominator, lang)} ${REPORTING[lang]}`,
+    detail: translator(lang)("region.card.reportingDetail", {
+      fraction: formatFraction(f.numerator, f.denominator, lang),
+    }),
   };
 }
 
 /** Headline cards: an area's distribution, or a single village's own figures. */
 export function headlineCards(data: RegionData, figures: PeriodFigures, lang: Lang): Card[] {
   const i = figures.indicators;
-  const names = LABELS[lang].indicators;
-  const en = lang === "en";
+  const t = translator(lang);
   const total: Card = {
     indicator: "income_total",
-    label: names.income_total,
+    label: t("indicator.income_total"),
     value: formatMoney(i.income_total.value, lang),
     raw: i.income_total.value,
     detail: formatYearToDate(figures.period, lang),
   };
   const earned: Card = {
     indicator: "earned_income",
-    label: en ? names.earned_income : `${names.earned_income}（不含补助）`,
+    label: t("region.card.earnedLabel"),
     value: formatMoney(i.earned_income.value, lang),
     raw: i.earned_income.value,
-    detail: en
-      ? `Subsidies are ${formatPercent(i.subsidy_share.value, lang)} of income`
-      : `补助收入占 ${formatPercent(i.subsidy_share.value, lang)}`,
+    detail: t("region.card.earnedDetail", { share: formatPercent(i.subsidy_share.value, lang) }),
   };
   const matched = i.yoy_growth.sample !== undefined && data.region.level !== "village";
   const growth: Card = {
     indicator: "yoy_growth",
-    label: names.yoy_growth,
+    label: t("indicator.yoy_growth"),
     value: formatGrowth(i.yoy_growth.value, lang),
     raw: i.yoy_growth.value,
     detail: matched
-      ? en
-        ? `Same ${formatCountOf(i.yoy_growth.sample, "village")} in both years`
-        : `按两年均报送的 ${formatCount(i.yoy_growth.sample, lang)} 个村可比口径`
-      : en
-        ? "Year to date against the same months a year earlier"
-        : "与上年同期累计数相比",
+      ? t("region.card.growthMatched", { sample: i.yoy_growth.sample })
+      : t("region.card.growthUnmatched"),
   };
   if (data.region.level === "village") return [total, earned, growth];
   return [
     {
       indicator: "villages",
-      label: names.villages,
+      label: t("indicator.villages"),
       value: formatCount(i.villages.value, lang),
       raw: i.villages.value,
-      detail: en ? "Urban communities not included" : "不含城镇社区",
+      detail: t("region.card.villagesDetail"),
     },
     {
       indicator: "reporting",
-      label: names.reporting,
+      label: t("indicator.reporting"),
       value: formatCount(i.reporting.value, lang),
       raw: i.reporting.value,
-      detail: `${names.coverage} ${formatPercent(i.coverage.value, lang)} (${formatFraction(i.reporting.numerator, i.reporting.denominator, lang)})`,
+      detail: t("region.card.coverageDetail", {
+        percent: formatPercent(i.coverage.value, lang),
+        fraction: formatFraction(i.reporting.numerator, i.reporting.denominator, lang),
+      }),
     },
     total,
     earned,
     {
       indicator: "income_median",
-      label: names.income_median,
+      label: t("indicator.income_median"),
       value: formatMoney(i.income_median.value, lang),
       raw: i.income_median.value,
-      detail: `${en ? "Mean" : "村均"} ${formatMoney(i.income_mean.value, lang)}`,
+      detail: t("region.card.meanDetail", { money: formatMoney(i.income_mean.value, lang) }),
     },
     shareCard(i, "share_ge_10w", lang),
     shareCard(i, "share_ge_30w", lang),
     {
       indicator: "weak_villages",
-      label: names.weak_villages,
-      value: en
-        ? formatCount(i.weak_villages.value, lang)
-        : `${formatCount(i.weak_villages.value)} 个`,
+      label: t("indicator.weak_villages"),
+      value: t("region.card.weakValue", { n: i.weak_villages.value }),
       raw: i.weak_villages.value,
-      detail: `${formatFraction(i.weak_villages.numerator, i.weak_villages.denominator, lang)} ${REPORTING[lang]}`,
+      detail: t("region.card.reportingDetail", {
+        fraction: formatFraction(i.weak_villages.numerator, i.weak_villages.denominator, lang),
+      }),
     },
     growth,
   ];
@@ -118,43 +112,40 @@ export function headlineCards(data: RegionData, figures: PeriodFigures, lang: La
 function growthClause(value: number | null, lang: Lang): string {
   if (value === null) return "";
   const size = formatPercent(Math.abs(value), lang);
-  if (lang === "en") return `, ${value >= 0 ? "up" : "down"} ${size} on a year earlier`;
-  return `，比上年同期${value >= 0 ? "增长" : "下降"}${size}`;
+  return translator(lang)(value >= 0 ? "region.growth.up" : "region.growth.down", { size });
 }
 
 /** The sentence under the page title. */
 export function leadSentence(data: RegionData, figures: PeriodFigures, lang: Lang): string {
+  const t = translator(lang);
   const i = figures.indicators;
   const span = formatYearToDate(figures.period, lang);
   const name = data.region.name;
   const growth = growthClause(i.yoy_growth.value, lang);
-  if (lang === "en") {
-    if (data.region.level === "village") {
-      return i.reporting.value
-        ? `${span}: the village collective of ${name} earned ${formatMoney(i.income_total.value, lang)}${growth}.`
-        : `${span}: ${name} did not report its collective income.`;
-    }
-    return (
-      `${span}: ${formatCount(i.reporting.value, lang)} of ${formatCountOf(i.villages.value, "village committee")} in ${name} reported ` +
-      `a collective income of ${formatMoney(i.income_total.value, lang)}${growth}; ` +
-      `${formatPercent(i.share_ge_10w.value, lang)} of them earned ¥100k or more.`
-    );
-  }
+  const income = formatMoney(i.income_total.value, lang);
   if (data.region.level === "village") {
-    if (!i.reporting.value) return `${span}，${name}没有报送集体经济收入。`;
-    return `${span}，${name}村集体经济收入${formatMoney(i.income_total.value)}${growth}。`;
+    return i.reporting.value
+      ? t("region.lead.village", { span, name, income, growth })
+      : t("region.lead.villageSilent", { span, name });
   }
-  return (
-    `${span}，${name}${formatCount(i.villages.value)}个村委会中有${formatCount(i.reporting.value)}个报送，` +
-    `集体经济收入合计${formatMoney(i.income_total.value)}${growth}；` +
-    `收入10万元以上的村占${formatPercent(i.share_ge_10w.value)}。`
-  );
+  return t("region.lead.area", {
+    span,
+    name,
+    villages: i.villages.value,
+    reporting: i.reporting.value,
+    income,
+    growth,
+    share: formatPercent(i.share_ge_10w.value, lang),
+  });
 }
 
-const MONTH_LABELS = {
-  zh: Array.from({ length: 12 }, (_, m) => `${m + 1}月`),
-  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-};
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
+
+/** The months' short names, for chart axes: "1月" … "12月", "Jan" … "Dec". */
+function monthNames(lang: Lang): string[] {
+  const t = translator(lang);
+  return MONTHS.map((month) => t(`month.${month}`));
+}
 
 /** Year-to-date income by month, one line per year (the last five years). */
 export function incomeChart(byYear: IncomeByYear, lang: Lang): ChartSpec {
@@ -162,58 +153,53 @@ export function incomeChart(byYear: IncomeByYear, lang: Lang): ChartSpec {
   return {
     type: "line",
     unit: "money",
-    labels: MONTH_LABELS[lang],
+    labels: monthNames(lang),
     datasets: years.map((year) => ({
-      label: lang === "en" ? year : `${year}年`,
+      label: translator(lang)("chart.income.year", { year }),
       data: byYear.values[year] ?? [],
     })),
   };
 }
 
 export function incomeSummary(data: RegionData, byYear: IncomeByYear, lang: Lang): string {
+  const t = translator(lang);
   const last = byYear.years.at(-1);
   const lastValues = last ? (byYear.values[last] ?? []) : [];
   const month = lastValues.findLastIndex((v) => v !== null);
-  if (!last || month < 0) return lang === "en" ? "No data yet." : "暂无数据。";
+  if (!last || month < 0) return t("common.noData");
   const previous = byYear.years.at(-2);
   const before = previous ? byYear.values[previous]?.[month] : null;
-  const now = lastValues[month] ?? null;
-  if (lang === "en") {
-    const compare =
-      before == null ? "" : ` (same months a year earlier: ${formatMoney(before, lang)})`;
-    return `Collective income in ${data.region.name}, Jan–${MONTH_LABELS.en[month]} ${last}: ${formatMoney(now, lang)}${compare}; sums of the villages reporting each month.`;
-  }
-  const compare = before == null ? "" : `，上年同期为${formatMoney(before)}`;
-  return `${data.region.name}${last}年1—${month + 1}月累计集体经济收入${formatMoney(now)}${compare}（按当月报送村合计）。`;
+  return t("chart.income.summary", {
+    region: data.region.name,
+    year: last,
+    month: month + 1,
+    monthName: monthNames(lang)[month],
+    income: formatMoney(lastValues[month] ?? null, lang),
+    compare: before == null ? "" : t("chart.income.compare", { money: formatMoney(before, lang) }),
+  });
 }
 
 export function bandChart(figures: PeriodFigures, lang: Lang): ChartSpec {
+  const t = translator(lang);
   return {
     type: "bar",
     unit: "count",
-    labels: BANDS.map((b) => LABELS[lang].bands[b.key]),
-    datasets: [
-      { label: lang === "en" ? "Villages" : "村数", data: figures.bands.map((b) => b.count) },
-    ],
+    labels: BANDS.map((b) => t(`band.${b.key}`)),
+    datasets: [{ label: t("chart.villages"), data: figures.bands.map((b) => b.count) }],
   };
 }
 
 export function bandSummary(figures: PeriodFigures, lang: Lang): string {
+  const t = translator(lang);
   const i = figures.indicators;
   const biggest = [...figures.bands].sort((a, b) => b.count - a.count)[0];
-  const span = formatYearToDate(figures.period, lang);
-  if (lang === "en") {
-    if (!biggest || !i.reporting.value) return "No village reported for this period.";
-    return (
-      `${span}: of ${formatCountOf(i.reporting.value, "reporting village")}, most (${formatCount(biggest.count, lang)}) ` +
-      `earned ${LABELS.en.bands[biggest.key]}; ${formatPercent(i.share_ge_30w.value, lang)} earned ¥300k or more and ` +
-      `${formatCount(i.weak_villages.value, lang)} ${i.weak_villages.value === 1 ? "was" : "were"} weak (under ¥50k).`
-    );
-  }
-  if (!biggest || !i.reporting.value) return "该期没有报送的村。";
-  return (
-    `${span}，报送的${formatCount(i.reporting.value)}个村中，` +
-    `最多的一档是“${LABELS.zh.bands[biggest.key]}”（${formatCount(biggest.count)}个村）；` +
-    `收入30万元以上的占${formatPercent(i.share_ge_30w.value)}，薄弱村${formatCount(i.weak_villages.value)}个。`
-  );
+  if (!biggest || !i.reporting.value) return t("chart.bands.none");
+  return t("chart.bands.summary", {
+    span: formatYearToDate(figures.period, lang),
+    reporting: i.reporting.value,
+    biggest: biggest.count,
+    band: t(`band.${biggest.key}`),
+    share30: formatPercent(i.share_ge_30w.value, lang),
+    weak: i.weak_villages.value,
+  });
 }

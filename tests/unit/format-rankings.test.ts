@@ -6,7 +6,7 @@ import {
   formatRank,
   formatRankChange,
 } from "../../src/lib/format.ts";
-import { countOfLevel } from "../../src/components/rankings/strings.ts";
+import { countOfLevel } from "../../src/components/rankings/ranking-text.ts";
 
 describe("league-table formatting", () => {
   it("writes a change in a share in percentage points, with its sign", () => {

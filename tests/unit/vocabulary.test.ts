@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ACTIVITY_TEXT } from "../../src/components/activity/strings.ts";
+import { ACTIVITY_LABELS as ACTIVITY_TEXT } from "../../src/components/activity/labels.ts";
 import { DATASETS } from "../../src/lib/datasets.ts";
 import { choice } from "../../src/lib/upload/cells.ts";
 import {

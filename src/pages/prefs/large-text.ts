@@ -4,7 +4,7 @@
  * is accepted too so that the switch can be a plain link.
  */
 import type { APIRoute } from "astro";
-import { langOfPath } from "../../lib/i18n.ts";
+import { langOfPath, translator } from "../../i18n/index.ts";
 import { largeTextSetCookie, parseOnFlag, safeBackPath } from "../../lib/prefs.ts";
 
 function refuse(message: string): Response {
@@ -14,22 +14,19 @@ function refuse(message: string): Response {
   });
 }
 
+/** A refusal before the reader's language is known: in Chinese, then in English. */
+function bothLanguages(key: "prefs.badBack" | "prefs.notAForm"): string {
+  return `${translator("zh")(key)}\n${translator("en")(key)}`;
+}
+
 function handle(url: URL, on: string | null, back: string | null): Response {
   const target = back === null || back === "" ? "/" : safeBackPath(back);
   if (target === null) {
-    return refuse(
-      "返回地址必须是本站的页面路径（以“/”开头），例如 /r/450422。\n" +
-        "The return address must be a path on this site (starting with “/”), e.g. /r/450422.",
-    );
+    return refuse(bothLanguages("prefs.badBack"));
   }
   const flag = parseOnFlag(on);
   if (flag === null) {
-    const en = langOfPath(target) === "en";
-    return refuse(
-      en
-        ? "The field “on” must be 1 (large text) or 0 (standard text)."
-        : "参数 on 只能是 1（大字模式）或 0（标准字号）。",
-    );
+    return refuse(translator(langOfPath(target))("prefs.badOn"));
   }
   return new Response(null, {
     status: 303,
@@ -49,7 +46,7 @@ export const POST: APIRoute = async ({ request, url }) => {
   try {
     form = await request.formData();
   } catch {
-    return refuse("请用表单提交（on=1 或 on=0）。\nSend a form with on=1 or on=0.");
+    return refuse(bothLanguages("prefs.notAForm"));
   }
   const field = (name: string) => {
     const value = form.get(name);
