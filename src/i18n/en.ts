@@ -129,10 +129,9 @@ export const en = {
   "region.card.coverageDetail": "Coverage {percent} ({fraction})",
   "region.card.meanDetail": "Mean {money}",
   "region.card.weakValue": "{n}",
-  "region.growth.up": ", up {size} on a year earlier",
-  "region.growth.down": ", down {size} on a year earlier",
   "region.lead.village": "{span}: the village collective of {name} earned {income}{growth}.",
   "region.lead.villageSilent": "{span}: {name} did not report its collective income.",
+  "region.growth": ", {change}",
   "region.lead.area":
     "{span}: {reporting} of {villages|# village committee|# village committees} in {name} reported a collective income of {income}{growth}; {share} of them earned ¥100k or more.",
   "children.heading": "Its {children} · {span}",

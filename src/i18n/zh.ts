@@ -132,10 +132,9 @@ export const zh = {
   "region.card.coverageDetail": "报送率 {percent} ({fraction})",
   "region.card.meanDetail": "村均 {money}",
   "region.card.weakValue": "{n} 个",
-  "region.growth.up": "，比上年同期增长{size}",
-  "region.growth.down": "，比上年同期下降{size}",
   "region.lead.village": "{span}，{name}村集体经济收入{income}{growth}。",
   "region.lead.villageSilent": "{span}，{name}没有报送集体经济收入。",
+  "region.growth": "，{change}",
   "region.lead.area":
     "{span}，{name}{villages}个村委会中有{reporting}个报送，集体经济收入合计{income}{growth}；收入10万元以上的村占{share}。",
   "children.heading": "下辖{children} · {span}",

@@ -10,6 +10,7 @@ import {
   formatGrowth,
   formatMoney,
   formatPercent,
+  formatYearOnYearChange,
   formatYearToDate,
 } from "../lib/format.ts";
 import type { Indicators } from "../lib/indicators.ts";
@@ -109,10 +110,10 @@ export function headlineCards(data: RegionData, figures: PeriodFigures, lang: La
   ];
 }
 
+/** The change on a year earlier, its word chosen by the formatter from the figure shown. */
 function growthClause(value: number | null, lang: Lang): string {
   if (value === null) return "";
-  const size = formatPercent(Math.abs(value), lang);
-  return translator(lang)(value >= 0 ? "region.growth.up" : "region.growth.down", { size });
+  return translator(lang)("region.growth", { change: formatYearOnYearChange(value, lang) });
 }
 
 /** The sentence under the page title. */
