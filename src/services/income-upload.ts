@@ -34,11 +34,6 @@ export interface PreparedIncome {
   sha256: string;
 }
 
-/** The month a timestamp falls in, China time: the latest period that may be reported. */
-export function currentPeriod(nowIso: string): string {
-  return chinaMonth(nowIso);
-}
-
 /**
  * Reads and checks a file (`sheet`: a workbook's sheet by name, else the first visible);
  * throws UploadFileError when it is not a readable table.
@@ -70,9 +65,7 @@ export async function prepareIncome(
       : new Map();
   if (rows.length > 0) {
     const kinds = await findKinds(db, codes);
-    errors.push(
-      ...checkIncomeRows(rows, { scope, kinds, current, latestPeriod: currentPeriod(now) }),
-    );
+    errors.push(...checkIncomeRows(rows, { scope, kinds, current, latestPeriod: chinaMonth(now) }));
   }
   const diff = errors.length === 0 ? diffIncome(rows, current) : null;
   return {
@@ -126,7 +119,8 @@ export async function commitIncome(
     .sort()
     .at(-1) as string;
   // Rollups of P, and of P+12 whose year-on-year growth reads P (only months already open).
-  const open = currentPeriod(now);
+  // The latest period that may be reported: the China month of now.
+  const open = chinaMonth(now);
   const rollups: D1PreparedStatement[] = [];
   for (const province of new Set(changed.map((r) => r.village_code.slice(0, 2)))) {
     const mine = changed.filter((r) => r.village_code.startsWith(province));
