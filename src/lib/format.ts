@@ -144,6 +144,21 @@ export function moneyRoundingNote(
   return sum === shown(total) ? null : ROUNDING_NOTE[lang];
 }
 
+/**
+ * The rounding note for a table of money rows (each its parts and their total, in yuan):
+ * the note when any row's parts, as shown, miss its total as shown; null when none does.
+ */
+export function tableRoundingNote(
+  rows: readonly { parts: readonly (number | null)[]; total: number | null }[],
+  lang: Lang = "zh",
+): string | null {
+  for (const row of rows) {
+    const note = moneyRoundingNote(row.parts, row.total, lang);
+    if (note) return note;
+  }
+  return null;
+}
+
 /** "2026-10" → "2026年10月" / "Oct 2026". */
 export function formatPeriod(period: string, lang: Lang = "zh"): string {
   const [year, month] = period.split("-");

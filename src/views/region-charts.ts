@@ -5,7 +5,7 @@
  */
 import { CHART_DEFINITIONS, type Definition } from "../lib/definitions.ts";
 import { translator, type Lang } from "../i18n/index.ts";
-import { formatPercent, formatPeriod, formatYearToDate } from "../lib/format.ts";
+import { formatPercent, formatPeriod, formatYearToDate, tableRoundingNote } from "../lib/format.ts";
 import { BANDS, SOURCES } from "../lib/indicators.ts";
 import type { ChartSpec } from "../scripts/chart-spec.ts";
 import {
@@ -24,6 +24,8 @@ export type CellUnit = "text" | "money" | "count" | "ratio";
 export interface ChartTable {
   columns: { key: string; label: string; unit: CellUnit }[];
   rows: (string | number | null)[][];
+  /** Printed under the table: the rounding note when rounded parts miss a rounded total. */
+  note?: string | null;
 }
 
 export interface ChartData {
@@ -110,6 +112,10 @@ function sourcesData(data: RegionData, figures: PeriodFigures, lang: Lang): Char
         y.total,
         y.earned,
       ]),
+      note: tableRoundingNote(
+        years.map((y) => ({ parts: SOURCES.map((s) => y.sources[s]), total: y.total })),
+        lang,
+      ),
     },
     about: CHART_DEFINITIONS.sources[lang],
   };
