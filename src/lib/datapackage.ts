@@ -142,7 +142,7 @@ const FORMATS = {
 /**
  * The DCAT-AP catalogue (JSON-LD) of every dataset, with CSV and JSON distributions. It
  * meets the DCAT-AP 3.0.1 SHACL shapes, ranges and controlled vocabularies included
- * (tests/unit/dcat-frictionless.test.ts): every node it points at carries its class, and the
+ * (tests/unit/lib/datapackage.test.ts): every node it points at carries its class, and the
  * @context is inline, so the catalogue reads as RDF with nothing fetched.
  */
 export function dcatCatalog(origin: string, updatedAt: string | null): Record<string, unknown> {

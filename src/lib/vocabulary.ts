@@ -4,7 +4,7 @@
  * lists of migrations/), the Chinese label the public site shows, the English label of the
  * /en pages, and the other spellings an upload accepts (aliases). Pages, uploads, upload
  * templates, the data dictionary, the datasets and the methodology text all read it here;
- * tests/unit/vocabulary.test.ts compares the keys with the migrations.
+ * tests/unit/lib/vocabulary.test.ts compares the keys with the migrations.
  */
 
 /** The names of the vocabularies. */

@@ -33,10 +33,10 @@ function printedMismatch(tableHtml: string, parts: number, totalIndex: number): 
     .filter((cells) => cells.length > totalIndex)
     .some((cells) => {
       const shown = cells.slice(0, parts);
-      const total = cells[totalIndex];
+      const total = cells[totalIndex] ?? null;
       if (total === null || shown.some((c) => c === null)) return false;
       // In hundredths (万元 to two decimals) so that sums are exact integers.
-      const sum = shown.reduce((a, c) => a + Math.round((c as number) * 100), 0);
+      const sum = shown.reduce<number>((a, c) => a + Math.round((c ?? 0) * 100), 0);
       return sum !== Math.round(total * 100);
     });
 }
