@@ -11,6 +11,7 @@ import { bulk } from "./bulk.ts";
 import { admin } from "./admin/index.ts";
 import { ApiError, errorResponse, errorResponseOf } from "./api-error.ts";
 import { charts } from "./charts.ts";
+import { compare } from "./compare.ts";
 import { publicReadCors } from "./cors.ts";
 import { datasets } from "./datasets.ts";
 import { rateLimit } from "./rate-limit.ts";
@@ -34,6 +35,7 @@ export function createApi() {
   api.route("/api/v1/releases", releaseChanges);
   api.route("/api/v1/search", search);
   api.route("/api/v1/rankings", rankings);
+  api.route("/api/v1/compare", compare);
   // Not under /api: files, at the addresses /data links (served from R2, not D1).
   api.use("/data/bulk/*", rateLimit("downloads"));
   api.route("/data/bulk", bulk);

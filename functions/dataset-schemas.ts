@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { DATASET_NAMES, PAGE_SIZE } from "../src/lib/datasets.ts";
 import { CODE_PATTERN } from "../src/lib/codes.ts";
+import { LANGS } from "../src/lib/i18n.ts";
 import { PeriodSchema, ErrorBodySchema } from "./schemas.ts";
 import { RATE_LIMITS } from "./rate-limit.ts";
 
@@ -54,6 +55,22 @@ export const CsvQuery = z.object({
     .openapi({
       param: { name: "bom", in: "query" },
       description: "1 starts the file with a UTF-8 byte-order mark, for Excel and WPS on Windows.",
+    }),
+});
+
+export const XlsxQuery = z.object({
+  region,
+  from,
+  to,
+  release,
+  lang: z
+    .enum(LANGS, { error: `must be one of ${LANGS.join(", ")}` })
+    .default("zh")
+    .openapi({
+      param: { name: "lang", in: "query" },
+      description:
+        "zh (default): Chinese column headers, sheet names (数据, 说明) and About sheet, money " +
+        "shown in 万元; en: English ones (Data, About), money shown as ¥ with separators.",
     }),
 });
 
@@ -124,6 +141,10 @@ export const DatasetListResponse = z
         fields: z.array(FieldSchema),
         csv: z.string(),
         json: z.string(),
+        xlsx: z.string(),
+        xlsx_max_rows: z.number().int().openapi({
+          description: "The most rows one XLSX download of this dataset holds.",
+        }),
       }),
     ),
     licence: z.string(),
@@ -163,7 +184,9 @@ export const DATASET_ERRORS = {
       "Or (type #problem-export-too-large) a CSV cut of more than max_rows rows (EXPORT_MAX_ROWS, " +
       "500,000: what one request can read within the platform's limits): narrow it with region, " +
       "from and to, or download the release's whole dataset from bulk_file " +
-      "(/data/bulk/{release}/{name}.csv.gz).",
+      "(/data/bulk/{release}/{name}.csv.gz). An XLSX cut of more rows than its dataset's " +
+      "xlsx_max_rows (XLSX_MAX_CELLS, 300,000 cells, over its columns) gets the same problem, " +
+      "with csv_file, the same cut as CSV.",
     content: errorContent,
   },
   404: {

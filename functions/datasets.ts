@@ -1,6 +1,7 @@
 /**
- * /api/v1/datasets: the open datasets, listed, and each as CSV (streamed) or JSON (paged
- * with a cursor), filtered by region subtree, period range and release.
+ * /api/v1/datasets: the open datasets, listed, and each as CSV (streamed), JSON (paged
+ * with a cursor) or XLSX (a workbook of at most XLSX_MAX_CELLS cells), filtered by region
+ * subtree, period range and release.
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Hono, type Context, type MiddlewareHandler } from "hono";
@@ -17,7 +18,9 @@ import {
   UNITS_EN,
   type DatasetDef,
 } from "../src/lib/datasets.ts";
-import { EXPORT_MAX_ROWS } from "../src/lib/api-limits.ts";
+import { EXPORT_MAX_ROWS, XLSX_MAX_CELLS, xlsxMaxRows } from "../src/lib/api-limits.ts";
+import { canonicalOrigin } from "../src/lib/origin.ts";
+import { XLSX_TYPE } from "../src/lib/xlsx.ts";
 import { regionNotFound } from "../src/lib/errors.ts";
 import { bulkPath } from "../src/services/bulk-writer.ts";
 import {
@@ -28,6 +31,8 @@ import {
   type ExportSize,
   type ExportSizeKey,
 } from "../src/services/dataset-export.ts";
+import { datasetXlsx } from "../src/services/xlsx-export.ts";
+import { configuredDeadlineDay } from "../src/services/reporting-deadline.ts";
 import {
   CACHE_HEADERS,
   CsvQuery,
@@ -36,6 +41,7 @@ import {
   DatasetNameParam,
   DatasetPageResponse,
   JsonQuery,
+  XlsxQuery,
 } from "./dataset-schemas.ts";
 import { ApiError } from "./api-error.ts";
 import {
@@ -52,8 +58,8 @@ import { invalidRequest, validationHook } from "./validation.ts";
 /** A dataset file request, as readDownload checked it. */
 interface Download {
   def: DatasetDef;
-  format: "csv" | "json";
-  query: z.infer<typeof JsonQuery> & z.infer<typeof CsvQuery>;
+  format: "csv" | "json" | "xlsx";
+  query: z.infer<typeof JsonQuery> & z.infer<typeof CsvQuery> & z.infer<typeof XlsxQuery>;
   /** The JSON page's cursor (the key of the last row before it), or null for the first. */
   after: Cursor | null;
 }
@@ -124,6 +130,8 @@ datasets.openapi(
           })),
           csv: `/api/v1/datasets/${d.name}.csv`,
           json: `/api/v1/datasets/${d.name}.json`,
+          xlsx: `/api/v1/datasets/${d.name}.xlsx`,
+          xlsx_max_rows: xlsxRowLimit(c.env, d),
         })),
         licence: LICENCE.name,
         page_size: { ...PAGE_SIZE },
@@ -167,15 +175,20 @@ async function checkFilters(
   }
 }
 
-/** File name for Content-Disposition: dataset, region, release (and period range). */
+/**
+ * File name for Content-Disposition: dataset, region, release (and period range); an
+ * English workbook ends in "_en" so that it does not overwrite the Chinese one.
+ */
 export function downloadName(
   name: string,
-  q: { region?: string; from?: string; to?: string },
+  q: { region?: string; from?: string; to?: string; lang?: string },
   release: string,
+  extension: "csv" | "xlsx" = "csv",
 ): string {
   const range = q.from || q.to ? `_${q.from ?? "start"}-to-${q.to ?? "end"}` : "";
   const version = release === "live" ? "latest" : `release-${release}`;
-  return `${name}_${q.region ?? "all-regions"}${range}_${version}.csv`;
+  const lang = extension === "xlsx" && q.lang === "en" ? "_en" : "";
+  return `${name}_${q.region ?? "all-regions"}${range}_${version}${lang}.${extension}`;
 }
 
 function encodeCursor(cursor: Cursor): string {
@@ -259,6 +272,16 @@ export function exportMaxRows(env: Pick<Env, "EXPORT_MAX_ROWS">): number {
 }
 
 /**
+ * The most rows of `def` one XLSX download holds: the cell budget XLSX_MAX_CELLS
+ * (src/lib/api-limits.ts, or the optional wrangler var of that name) over its columns.
+ */
+export function xlsxRowLimit(env: Env & { XLSX_MAX_CELLS?: string }, def: DatasetDef): number {
+  const configured = Number(env.XLSX_MAX_CELLS);
+  const cells = Number.isSafeInteger(configured) && configured > 0 ? configured : XLSX_MAX_CELLS;
+  return xlsxMaxRows(def.fields.length, cells);
+}
+
+/**
  * A cut larger than one request streams: 400 export-too-large, with the address of the
  * release's bulk file (the newest release whose files are written, for live data).
  */
@@ -280,6 +303,41 @@ async function exportTooLarge(
       errors: [{ parameter: "region", message: `the cut has more than ${count} rows` }],
       type: { slug: "export-too-large", title: "Export too large" },
       members: { max_rows: maxRows, ...(file ? { bulk_file: file } : {}) },
+    },
+  );
+}
+
+/**
+ * An XLSX cut larger than one workbook holds (`maxRows` of this dataset): 400
+ * export-too-large, with the same cut as CSV (csv_file, with a BOM for Excel and WPS) and
+ * the release's bulk file.
+ */
+async function xlsxTooLarge(
+  c: Context<DownloadEnv>,
+  def: DatasetDef,
+  q: Download["query"],
+  release: string,
+  maxRows: number,
+): Promise<ApiError> {
+  const period = release === "live" ? await latestBuiltRelease(c.env.DB) : release;
+  const file = period ? bulkPath(period, def.name) : null;
+  const cut = new URLSearchParams();
+  for (const key of ["region", "from", "to", "release"] as const) {
+    if (q[key]) cut.set(key, q[key]);
+  }
+  cut.set("bom", "1");
+  const csv = `/api/v1/datasets/${def.name}.csv?${cut}`;
+  const count = maxRows.toLocaleString("en-US");
+  const bulk = file ? `, or the release's whole dataset as one file: ${file}` : "";
+  const bulkZh = file ? `，或下载该次发布的全量文件：${file}` : "";
+  return new ApiError(
+    400,
+    `This XLSX cut of ${def.name} has more than ${count} rows, more than one workbook holds (it is built whole in memory). Narrow it with region, from and to, or download the same cut as CSV, which opens in Excel and WPS too: ${csv}${bulk}.`,
+    `所选 ${def.name} 数据超过 ${count} 行，超出单个 XLSX 文件的上限（文件要在内存中整体生成）。请用 region、from、to 缩小范围，或下载同样范围的 CSV（也可用 Excel、WPS 打开）：${csv}${bulkZh}。`,
+    {
+      errors: [{ parameter: "region", message: `the cut has more than ${count} rows` }],
+      type: { slug: "export-too-large", title: "Export too large" },
+      members: { max_rows: maxRows, csv_file: csv, ...(file ? { bulk_file: file } : {}) },
     },
   );
 }
@@ -332,6 +390,48 @@ for (const format of ["csv", "json"] as const) {
   });
 }
 
+/** Each dataset's row limit as an XLSX download, for the documentation. */
+const XLSX_LIMITS = DATASETS.map(
+  (d) => `${d.name} ${xlsxMaxRows(d.fields.length).toLocaleString("en-US")}`,
+).join(", ");
+
+datasets.openAPIRegistry.registerPath({
+  method: "get",
+  path: "/{name}.xlsx",
+  summary: "A dataset as an Excel workbook (XLSX), of a bounded size",
+  description:
+    "The same rows and values as the CSV of the same cut, for people who open it in Excel, " +
+    "WPS or LibreOffice. Sheet 1 (数据 / Data): a header row of column labels, frozen, then " +
+    "one row per record. Codes are text cells (never 4.50422E+11); money is the CSV's whole " +
+    'yuan as numbers, shown in 万元 by the number format 0"."0000"万元" (lang=en: "¥"#,##0); ' +
+    "ratios are fractions shown as percentages (0.0%); dates are date cells; periods and " +
+    "times are text. Sheet 2 (说明 / About): contents, filters, rows, the release (or live " +
+    "data and its version), source, address, licence, citation and each column's name, " +
+    "label, unit and definition. The workbook is built whole in memory, so it holds at most " +
+    `${XLSX_MAX_CELLS.toLocaleString("en-US")} cells (XLSX_MAX_CELLS): rows × the dataset's ` +
+    `columns, rounded down to whole thousands of rows: ${XLSX_LIMITS}. A larger cut is ` +
+    "refused with 400 #problem-export-too-large, whose max_rows is that dataset's limit, " +
+    "csv_file the same cut as CSV (which streams up to EXPORT_MAX_ROWS rows) and bulk_file " +
+    "the release's whole dataset.",
+  request: { params: DatasetNameParam, query: XlsxQuery },
+  responses: {
+    200: {
+      description: "The workbook.",
+      headers: CACHE_HEADERS.extend({
+        "Content-Disposition": z.string().openapi({
+          description: "attachment; the CSV's file name with .xlsx (…_en.xlsx for lang=en).",
+        }),
+        "X-Row-Count": z.string().openapi({
+          description: "The number of data rows in the workbook (the header row not counted).",
+        }),
+      }),
+      content: { [XLSX_TYPE]: { schema: z.string().openapi({ format: "binary" }) } },
+    },
+    304: { description: "Not modified (If-None-Match matched the ETag)." },
+    ...DATASET_ERRORS,
+  },
+});
+
 /**
  * Middleware: what a file request asks for, checked before any data version is read: the
  * dataset (404), the query (400 naming each parameter), the filters against the dataset
@@ -341,7 +441,8 @@ const readDownload: MiddlewareHandler<DownloadEnv> = async (c, next) => {
   const file = c.req.param("file") ?? "";
   const dot = file.lastIndexOf(".");
   const name = file.slice(0, dot);
-  const format = file.slice(dot + 1) === "csv" ? "csv" : "json";
+  const extension = file.slice(dot + 1);
+  const format = extension === "csv" || extension === "xlsx" ? extension : "json";
   const def = findDataset(name);
   if (!def) {
     throw new ApiError(
@@ -350,7 +451,8 @@ const readDownload: MiddlewareHandler<DownloadEnv> = async (c, next) => {
       `没有名为 ${name} 的数据集；现有数据集：${DATASETS.map((d) => d.name).join("、")}。`,
     );
   }
-  const parsed = (format === "csv" ? CsvQuery : JsonQuery).safeParse(c.req.query());
+  const schema = format === "csv" ? CsvQuery : format === "xlsx" ? XlsxQuery : JsonQuery;
+  const parsed = schema.safeParse(c.req.query());
   if (!parsed.success) throw invalidRequest(parsed.error.issues, "query");
   const query = parsed.data as Download["query"];
   await checkFilters(c.env.DB, def, query);
@@ -372,6 +474,7 @@ files.get(
       from: q.from,
       to: q.to,
       asOf: version.asOf ?? undefined,
+      deadlineDay: configuredDeadlineDay(),
     };
     if (format === "csv") {
       const bom = q.bom === "1";
@@ -412,6 +515,52 @@ files.get(
       next_cursor: nextCursor,
       next,
     });
+  },
+);
+
+/**
+ * A dataset cut as an XLSX workbook (src/services/xlsx-export.ts): counted first, so that
+ * a cut of more rows than the dataset's XLSX limit is refused before any is read; built whole,
+ * so it declares its size and row count as the CSV does. HEAD builds nothing.
+ */
+files.get(
+  "/:file{[^/]+\\.xlsx}",
+  rateLimit("downloads"),
+  readDownload,
+  dataVersion(releaseQuery),
+  async (c) => {
+    const { def, query: q } = c.get("download");
+    const version = c.get("dataVersion");
+    const filters: DatasetFilters = {
+      region: q.region,
+      from: q.from,
+      to: q.to,
+      asOf: version.asOf ?? undefined,
+      deadlineDay: configuredDeadlineDay(),
+    };
+    const maxRows = xlsxRowLimit(c.env, def);
+    const counted = await countRowsUpTo(c.env.DB, def, filters, maxRows);
+    if (counted > maxRows) throw await xlsxTooLarge(c, def, q, version.release, maxRows);
+    c.header("Content-Type", XLSX_TYPE);
+    c.header(
+      "Content-Disposition",
+      `attachment; filename="${downloadName(def.name, q, version.release, "xlsx")}"`,
+    );
+    if (c.req.method === "HEAD") return c.body(null);
+    const url = new URL(c.req.url);
+    const origin = canonicalOrigin(c.env);
+    const book = await datasetXlsx(c.env.DB, {
+      def,
+      filters,
+      version,
+      source: { origin, url: `${origin}${url.pathname}${url.search}` },
+      lang: q.lang,
+      maxRows,
+    });
+    if (!book) throw await xlsxTooLarge(c, def, q, version.release, maxRows);
+    c.header("Content-Length", String(book.bytes.byteLength));
+    c.header("X-Row-Count", String(book.rows));
+    return c.body(book.bytes);
   },
 );
 

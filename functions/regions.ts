@@ -128,6 +128,7 @@ regions.openapi(
           indicators: null,
           bands: BANDS.map((b) => ({ key: b.key, min: b.min, max: b.max, count: 0 })),
           sources: Object.fromEntries(SOURCES.map((s) => [s, 0])),
+          punctuality: null,
           ...dataInfo(data, version),
         },
         200,

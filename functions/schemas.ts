@@ -75,6 +75,28 @@ export const IndicatorsSchema = z
   .object(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, FigureSchema])))
   .openapi("Indicators");
 
+export const PunctualitySchema = z
+  .object({
+    reported_on_time: FigureSchema,
+    late: z.number().openapi({ description: "Returns first recorded after the deadline." }),
+    mean_days_late: z
+      .number()
+      .nullable()
+      .openapi({ description: "Mean calendar days late of the late returns; null when none." }),
+    missing: z.number().openapi({
+      description: "Villages without a return (missing once the deadline has passed).",
+    }),
+    due: z.boolean().openapi({ description: "Whether the deadline has passed (China date)." }),
+    deadline: z.string().openapi({
+      description: "The last China date on which a return is on time (YYYY-MM-DD).",
+      example: "2026-11-10",
+    }),
+  })
+  .openapi("Punctuality", {
+    description:
+      "报送及时率: a return is on time when first recorded by the deadline (by default the 10th of the following month, China time).",
+  });
+
 export const DataInfoSchema = z.object({
   release: z
     .string()
@@ -105,6 +127,7 @@ export const SummaryResponse = z
       }),
     ),
     sources: z.object(Object.fromEntries(SOURCES.map((s) => [s, z.number()]))),
+    punctuality: PunctualitySchema.nullable().optional(),
   })
   .extend(DataInfoSchema.shape)
   .openapi("RegionSummary");
@@ -132,10 +155,14 @@ export const ErrorBodySchema = z
     instance: z.string(),
     errors: z.array(z.object({ parameter: z.string(), message: z.string() })).optional(),
     max_rows: z.number().int().optional().openapi({
-      description: "export-too-large: the most rows one CSV request streams.",
+      description:
+        "export-too-large: the most rows one CSV request streams (or one XLSX workbook holds).",
     }),
     bulk_file: z.string().optional().openapi({
       description: "export-too-large: the release's whole dataset as a gzipped CSV file.",
+    }),
+    csv_file: z.string().optional().openapi({
+      description: "export-too-large, for an XLSX cut: the same cut as CSV, which streams.",
     }),
   })
   .openapi("Problem");

@@ -36,6 +36,10 @@ const PATHS: [path: string, js: "charts" | "search" | "none"][] = [
   ["/rankings", "none"],
   ["/methodology", "none"],
   ["/en/methodology", "none"],
+  // Floors, for reading the figures above: what the Worker costs with no D1 read and
+  // almost nothing to render, and with one small D1 read (one round trip, a little JSON).
+  ["/robots.txt", "none"],
+  ["/api/v1/regions/45", "none"],
 ];
 
 function quantile(sorted: number[], q: number): number {

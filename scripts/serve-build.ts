@@ -55,6 +55,8 @@ export async function serve(
     onStop?: () => void;
     /** Put before each line of the server's error output (a test that causes errors). */
     errorLabel?: string;
+    /** More wrangler vars (e.g. a limit raised for a benchmark). */
+    vars?: Record<string, string>;
   } = {},
 ): Promise<Served> {
   const { persistTo = ".wrangler/state", outDir = "dist", waitMs = 60_000, onStop } = options;
@@ -81,6 +83,10 @@ export async function serve(
       // Permanent links name this server, whatever address a request used (src/lib/origin.ts).
       "--var",
       `CANONICAL_ORIGIN:${base}`,
+      ...Object.entries(options.vars ?? {}).flatMap(([name, value]) => [
+        "--var",
+        `${name}:${value}`,
+      ]),
     ],
     { detached: true, stdio: ["ignore", "ignore", "pipe"], env: SCRIPT_ENV },
   );

@@ -15,7 +15,7 @@
  *   bulletins) and the data facts copied from the sample.
  */
 import { DatabaseSync } from "node:sqlite";
-import { rollupReturns, type VillageReturn } from "../../src/lib/indicators.ts";
+import { rollupReturns, type TimedReturn } from "../../src/lib/indicators.ts";
 import { periodRange, previousYear } from "../../src/lib/periods.ts";
 import { keepSummariesStatement } from "../../src/db/activity.ts";
 import { datasetMetaOf } from "../../src/db/meta.ts";
@@ -249,19 +249,21 @@ function writeRollups(db: DatabaseSync, regions: NationalRegion[]): number {
     regions.filter((r) => r.kind === "area").map((r) => r.code),
   );
   const read = db.prepare(
-    `SELECT village_code, total, operating, contracting, investment, subsidy, other
-     FROM income_returns WHERE period = ? AND superseded_at IS NULL`,
+    `SELECT i.village_code, i.total, i.operating, i.contracting, i.investment, i.subsidy, i.other,
+            (SELECT min(f.recorded_at) FROM income_returns f
+              WHERE f.village_code = i.village_code AND f.period = i.period) AS first_recorded_at
+     FROM income_returns i WHERE i.period = ? AND i.superseded_at IS NULL`,
   );
   const insert = db.prepare(
     `INSERT INTO region_period_stats (region_code, period, ${STATS_VALUE_COLUMNS.join(", ")}, valid_from)
      VALUES (${Array.from({ length: STATS_VALUE_COLUMNS.length + 3 }, () => "?").join(", ")})`,
   );
-  const slots = new Map<string, (VillageReturn | undefined)[]>();
+  const slots = new Map<string, (TimedReturn | undefined)[]>();
   const slotOf = (period: string) => {
     let slot = slots.get(period);
     if (!slot) {
-      slot = new Array<VillageReturn | undefined>(codes.length);
-      for (const row of read.all(period) as unknown as VillageReturn[]) {
+      slot = new Array<TimedReturn | undefined>(codes.length);
+      for (const row of read.all(period) as unknown as TimedReturn[]) {
         const i = position.get(row.village_code);
         if (i !== undefined) slot[i] = { ...row };
       }
@@ -275,12 +277,12 @@ function writeRollups(db: DatabaseSync, regions: NationalRegion[]): number {
     const previous = new Map<string, number>();
     for (const r of slotOf(previousYear(period))) if (r) previous.set(r.village_code, r.total);
     for (const area of areas) {
-      const mine: VillageReturn[] = [];
+      const mine: TimedReturn[] = [];
       for (let i = area.first; i < area.end; i++) {
         const r = slot[i];
         if (r) mine.push(r);
       }
-      const rollup = rollupReturns(area.end - area.first, mine, previous);
+      const rollup = rollupReturns(period, area.end - area.first, mine, previous);
       insert.run(area.code, period, ...statsValues(rollup), recordedAt(period));
       written++;
     }

@@ -13,6 +13,12 @@
  *
  * Changzhi's 2025 figures are set, not drawn, to agree with the article: all 2,436
  * villages above 10万 and exactly 1,418 (58.2%) at or above 30万.
+ *
+ * Punctuality: most returns are filed on the deadline day (the 10th); some are filed
+ * late, in the townships' catch-up batches of the 12th, 14th and 17th, more often by
+ * irregular reporters and in early years, always before the release of the 20th (so
+ * the releases' figures are the same as if all were on time). The latest period has
+ * no late filings yet: its late filers are still missing.
  */
 import { SOURCES, type Source, type VillageReturn } from "../../src/lib/indicators.ts";
 import { addMonths, periodRange } from "../../src/lib/periods.ts";
@@ -60,6 +66,29 @@ export interface IncomeData {
 /** Returns are filed on the 10th of the following month. */
 export function recordedAt(period: string): string {
   return `${addMonths(period, 1)}-10T02:00:00Z`;
+}
+
+/** Days after the 10th of the late filers' batches, and each batch's share of them. */
+const LATE_BATCHES = [
+  { days: 2, share: 0.5 },
+  { days: 4, share: 0.3 },
+  { days: 7, share: 0.2 },
+] as const;
+/** Chance a (regular) village's return is filed late; irregular reporters 3× as often. */
+const LATE = { 2021: 0.12, 2022: 0.09, 2023: 0.07, 2024: 0.05, 2025: 0.035, 2026: 0.025 } as const;
+
+/** When a late return of `period` is filed: at 10:00 China time, `days` after the 10th. */
+export function lateRecordedAt(period: string, days: number): string {
+  return `${addMonths(period, 1)}-${String(10 + days).padStart(2, "0")}T02:00:00Z`;
+}
+
+/** The moment a village's return for `period` is filed: on the 10th, or in a late batch. */
+function filingTime(period: string, year: keyof typeof LATE, irregular: boolean, rng: Rng): string {
+  if (period === LAST_PERIOD || !rng.chance(LATE[year] * (irregular ? 3 : 1))) {
+    return recordedAt(period);
+  }
+  const days = rng.weighted(LATE_BATCHES.map((b) => [b.days, b.share] as [number, number]));
+  return lateRecordedAt(period, days);
 }
 
 /**
@@ -192,6 +221,8 @@ const LATE_IN_LAST_PERIOD = 0.018;
 export function makeIncome(idx: RegionIndex): IncomeData {
   const rng = createRng("income");
   const coverage = createRng("coverage");
+  // A stream of its own, so that adding lateness left every figure as it was.
+  const lateness = createRng("lateness");
   const periods = periodRange(FIRST_PERIOD, LAST_PERIOD);
   const byPeriod = new Map<string, IncomeRow[]>(periods.map((p) => [p, []]));
   const filed = new Map(periods.map((p) => [p, recordedAt(p)]));
@@ -237,6 +268,10 @@ export function makeIncome(idx: RegionIndex): IncomeData {
         // Every Changzhi village filed its 2025 accounts (the article counts all 2,436).
         if (isFact || (root === CHANGZHI && period === "2025-12")) missing = false;
         if (missing) continue;
+        const filedAt =
+          isFact || (root === CHANGZHI && period === "2025-12")
+            ? (filed.get(period) as string)
+            : filingTime(period, year, irregular, lateness);
         const ytd = (a: number, curve: number[]) =>
           m === 11 ? a : Math.floor(a * (curve[m] as number));
         const operating = ytd(op, cOp);
@@ -253,7 +288,7 @@ export function makeIncome(idx: RegionIndex): IncomeData {
           investment,
           subsidy,
           other,
-          recorded_at: filed.get(period) as string,
+          recorded_at: filedAt,
           superseded_at: null,
           reason: null,
         });
@@ -297,6 +332,8 @@ function reviseSome(rows: IncomeRow[], rng: Rng): IncomeRow[] {
     const beforeRelease = revisions.length % 4 === 0;
     if (used.has(i) || row.period === LAST_PERIOD || row.period < "2022-01" || row.total === 0)
       continue;
+    // A correction follows a filing on the 10th (a late filing may come after the 15th).
+    if (row.recorded_at !== recordedAt(row.period)) continue;
     // A correction before the release needs a period released within 2025-2026.
     if (beforeRelease && row.period < "2024-12") continue;
     if (row.village_code === PINGAN || row.village_code === LIZHAI) continue;

@@ -7,7 +7,7 @@
  * reads P). A version is closed (valid_to) when the next one starts. So the as-of reads
  * give, for any release, the figures as published. Same rollupReturns as the app.
  */
-import { rollupReturns, type Rollup, type VillageReturn } from "../../src/lib/indicators.ts";
+import { rollupReturns, type Rollup, type TimedReturn } from "../../src/lib/indicators.ts";
 import { addMonths, periodRange, previousYear } from "../../src/lib/periods.ts";
 import { STATS_VALUE_COLUMNS, statsValues } from "../../src/db/rollups.ts";
 import { FIRST_PERIOD, LAST_PERIOD } from "./config.ts";
@@ -28,12 +28,19 @@ interface Version {
   validFrom: string;
 }
 
-/** The returns of every period as first filed, with the revisions applied as of a time. */
+type Filed = IncomeRow & { first_recorded_at: string };
+
+/**
+ * The returns of every period as filed (on the deadline day or in a late batch), with the
+ * revisions applied, as of a time; each with its village's first filing time.
+ */
 class ReturnsOverTime {
   readonly codes: string[];
   private readonly position: Map<string, number>;
-  private readonly filed = new Map<string, (VillageReturn | undefined)[]>();
-  private readonly revisions: IncomeRow[];
+  private readonly filed = new Map<string, (Filed | undefined)[]>();
+  /** Each period's filing times, in order (the deadline day's first). */
+  readonly filingTimes = new Map<string, string[]>();
+  private readonly revisions: Filed[];
 
   constructor(idx: RegionIndex, income: IncomeData) {
     this.codes = idx.committees.map((v) => v.code);
@@ -41,16 +48,33 @@ class ReturnsOverTime {
     for (const row of income.rows) {
       let slot = this.filed.get(row.period);
       if (!slot) this.filed.set(row.period, (slot = new Array(this.codes.length)));
-      slot[this.position.get(row.village_code) as number] = row;
+      slot[this.position.get(row.village_code) as number] = {
+        ...row,
+        first_recorded_at: row.recorded_at,
+      };
+      const times = this.filingTimes.get(row.period) ?? [];
+      if (!times.includes(row.recorded_at)) times.push(row.recorded_at);
+      this.filingTimes.set(row.period, times);
     }
-    this.revisions = [...income.revisions].sort((a, b) =>
-      a.recorded_at < b.recorded_at ? -1 : a.recorded_at > b.recorded_at ? 1 : 0,
-    );
+    for (const times of this.filingTimes.values()) times.sort();
+    this.revisions = [...income.revisions]
+      .sort((a, b) => (a.recorded_at < b.recorded_at ? -1 : a.recorded_at > b.recorded_at ? 1 : 0))
+      .map((r) => ({ ...r, first_recorded_at: this.firstFiled(r).recorded_at }));
+  }
+
+  private firstFiled(r: IncomeRow): Filed {
+    return this.filed.get(r.period)?.[this.position.get(r.village_code) as number] as Filed;
   }
 
   /** Each committee's return for `period` as of `at` (undefined where none was filed). */
-  slot(period: string, at: string): (VillageReturn | undefined)[] {
-    const base = this.filed.get(period) ?? [];
+  slot(period: string, at: string): (TimedReturn | undefined)[] {
+    const filed = this.filed.get(period) ?? [];
+    const times = this.filingTimes.get(period) ?? [];
+    // Before its last late batch, a period lacks the returns not yet filed.
+    const base =
+      (times.at(-1) ?? "") <= at
+        ? filed
+        : filed.map((r) => (r && r.recorded_at <= at ? r : undefined));
     const changed = this.revisions.filter((r) => r.period === period && r.recorded_at <= at);
     if (changed.length === 0) return base;
     const copy = [...base];
@@ -101,16 +125,17 @@ export function rollupRows(idx: RegionIndex, income: IncomeData): SqlValue[][] {
   const areaByCode = new Map(areas.map((a) => [a.code, a]));
 
   const rollupOf = (
+    period: string,
     area: { first: number; end: number },
-    slot: (VillageReturn | undefined)[],
+    slot: (TimedReturn | undefined)[],
     previous: Map<string, number>,
   ): Rollup => {
-    const mine: VillageReturn[] = [];
+    const mine: TimedReturn[] = [];
     for (let i = area.first; i < area.end; i++) {
       const r = slot[i];
       if (r) mine.push(r);
     }
-    return rollupReturns(area.end - area.first, mine, previous);
+    return rollupReturns(period, area.end - area.first, mine, previous);
   };
 
   const versions = new Map<string, Version[]>();
@@ -125,35 +150,38 @@ export function rollupRows(idx: RegionIndex, income: IncomeData): SqlValue[][] {
     versions.set(key, list);
   };
 
-  // First versions: each period as of the moment its returns were filed.
+  // Every change in time order (a key's versions must come in order): each filing time
+  // of a period (the deadline day's, then the late batches') for every area; then each
+  // revision for the village's areas, for P and for P+12 when P+12 had been filed by then.
+  const events: { at: string; period: string; areas: (typeof areas)[number][] }[] = [];
   for (const period of periodRange(FIRST_PERIOD, LAST_PERIOD)) {
-    const at = recordedAt(period);
-    const slot = data.slot(period, at);
-    const previous = data.totals(previousYear(period), at);
-    for (const area of areas)
-      record(area.code, period, statsValues(rollupOf(area, slot, previous)), at);
+    for (const at of data.filingTimes.get(period) ?? [recordedAt(period)]) {
+      events.push({ at, period, areas });
+    }
   }
-
-  // Then each revision, in time order: the village's areas, for P and a filed P+12.
   for (const revision of data.revisionsInOrder) {
     const at = revision.recorded_at;
     const next = addMonths(revision.period, 12);
     const periods = [revision.period];
     if (next <= LAST_PERIOD && recordedAt(next) <= at) periods.push(next);
     const village = revision.village_code;
-    const areaCodes = [
+    const mine = [
       village.slice(0, 9),
       village.slice(0, 6),
       village.slice(0, 4),
       village.slice(0, 2),
-    ];
-    for (const period of periods) {
-      const slot = data.slot(period, at);
-      const previous = data.totals(previousYear(period), at);
-      for (const code of areaCodes) {
-        const area = areaByCode.get(code);
-        if (area) record(code, period, statsValues(rollupOf(area, slot, previous)), at);
-      }
+    ]
+      .map((code) => areaByCode.get(code))
+      .filter((area) => area !== undefined);
+    for (const period of periods) events.push({ at, period, areas: mine });
+  }
+  // Stable: at one moment, filings before revisions, as they were made.
+  events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  for (const { at, period, areas: changed } of events) {
+    const slot = data.slot(period, at);
+    const previous = data.totals(previousYear(period), at);
+    for (const area of changed) {
+      record(area.code, period, statsValues(rollupOf(period, area, slot, previous)), at);
     }
   }
 

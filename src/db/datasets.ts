@@ -20,6 +20,7 @@ import { subtreeRange } from "../lib/codes.ts";
 import { derivedIndicators, STATS_FIELDS } from "../lib/dataset-indicator-fields.ts";
 import type { DatasetDef } from "../lib/datasets.ts";
 import type { Rollup } from "../lib/indicators.ts";
+import { DEFAULT_DEADLINE_DAY, punctualityFigures } from "../lib/punctuality.ts";
 
 type Row = Record<string, unknown>;
 
@@ -40,7 +41,7 @@ interface DatasetSql {
   asOfFrom?: (param: string) => string;
   asOfSelect?: (param: string) => string;
   /** Adds derived fields to a row read from the database. */
-  derive?: (row: Row) => Row;
+  derive?: (row: Row, filters: DatasetFilters) => Row;
 }
 
 const STATS_COLUMNS = STATS_FIELDS.map((f) => `t.${f.name}`).join(", ");
@@ -69,6 +70,33 @@ function rollupOf(row: Row): Rollup {
     yoy_matched: n("yoy_matched"),
     yoy_current: n("yoy_current"),
     yoy_previous: n("yoy_previous"),
+    // Not among this dataset's columns: reporting-punctuality carries punctuality.
+    on_time: null,
+    late: null,
+    days_late: null,
+  };
+}
+
+/**
+ * A reporting-punctuality row's derived fields (src/lib/punctuality.ts): the deadline, the
+ * villages missing, the mean days late and the share on time.
+ */
+function punctualityRow(row: Row, day: number): Row {
+  const period = row.period as string;
+  const tally = {
+    villages: row.villages as number,
+    onTime: row.on_time as number,
+    late: row.late as number,
+    daysLate: row.days_late as number,
+  };
+  // The as-of "today" only decides `due`, which this dataset does not carry.
+  const p = punctualityFigures(period, tally, "9999-12-31", day);
+  return {
+    ...row,
+    deadline: p.deadline,
+    missing: p.missing,
+    mean_days_late: p.mean_days_late,
+    reported_on_time: p.reported_on_time.value,
   };
 }
 
@@ -103,6 +131,18 @@ const SQL: Record<string, DatasetSql> = {
     asOf: (p) => statsAsOf("t", p),
     live: statsAsOf("t", null),
     derive: (row) => ({ ...row, ...derivedIndicators(rollupOf(row)) }),
+  },
+  // The same rows as region-indicators, but only those whose punctuality was counted.
+  "reporting-punctuality": {
+    from: "region_period_stats t JOIN regions r ON r.code = t.region_code",
+    select: `t.region_code, r.name AS region_name, r.level, t.period, t.villages, t.on_time,
+      t.late, t.days_late`,
+    key: ["t.region_code", "t.period"],
+    region: "t.region_code",
+    period: "t.period",
+    asOf: (p) => `${statsAsOf("t", p)} AND t.on_time IS NOT NULL`,
+    live: `${statsAsOf("t", null)} AND t.on_time IS NOT NULL`,
+    derive: (row, filters) => punctualityRow(row, filters.deadlineDay ?? DEFAULT_DEADLINE_DAY),
   },
   projects: {
     from: "projects t",
@@ -183,6 +223,12 @@ export interface DatasetFilters {
   to?: string;
   /** The freeze moment of a release; live data when absent. */
   asOf?: string;
+  /**
+   * The reporting deadline's day of the month as configured (configuredDeadlineDay in
+   * src/services/reporting-deadline.ts), for reporting-punctuality's deadline field;
+   * DEFAULT_DEADLINE_DAY when absent.
+   */
+  deadlineDay?: number;
 }
 
 /** A position in a dataset: the key values of the last row read. */
@@ -256,7 +302,7 @@ export async function readPage(
   const last = rows.at(-1);
   const next = more && last ? sql.key.map((_, i) => last[`_k${i}`] as string | number) : null;
   return {
-    rows: rows.map((row) => pickFields(def, sql.derive ? sql.derive(row) : row)),
+    rows: rows.map((row) => pickFields(def, sql.derive ? sql.derive(row, filters) : row)),
     next,
   };
 }

@@ -19,7 +19,7 @@ export interface LevelRegion {
 const STATS = `s.period, s.villages, s.reporting, s.income_total, s.operating, s.contracting,
   s.investment, s.subsidy, s.other, s.income_median, s.band_zero, s.band_lt_5w, s.band_5w_10w,
   s.band_10w_30w, s.band_30w_50w, s.band_50w_100w, s.band_ge_100w, s.yoy_matched,
-  s.yoy_current, s.yoy_previous`;
+  s.yoy_current, s.yoy_previous, s.on_time, s.late, s.days_late`;
 
 export interface League {
   regions: LevelRegion[];

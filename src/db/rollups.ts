@@ -6,9 +6,10 @@
  * Pages and the API only ever read the rollups.
  */
 import { subtreeRange } from "../lib/codes.ts";
-import type { Rollup, VillageReturn } from "../lib/indicators.ts";
+import type { Rollup, TimedReturn, VillageReturn } from "../lib/indicators.ts";
 import { rollupReturns } from "../lib/indicators.ts";
 import { previousYear } from "../lib/periods.ts";
+import { DEFAULT_DEADLINE_DAY } from "../lib/punctuality.ts";
 
 /** Column order of region_period_stats's values after (region_code, period). */
 export const STATS_VALUE_COLUMNS = [
@@ -31,6 +32,9 @@ export const STATS_VALUE_COLUMNS = [
   "yoy_matched",
   "yoy_current",
   "yoy_previous",
+  "on_time",
+  "late",
+  "days_late",
 ] as const;
 
 /** A rollup's values in STATS_VALUE_COLUMNS order. */
@@ -56,6 +60,9 @@ export function statsValues(r: Rollup): (number | null)[] {
     r.yoy_matched,
     r.yoy_current,
     r.yoy_previous,
+    r.on_time,
+    r.late,
+    r.days_late,
   ];
 }
 
@@ -84,40 +91,55 @@ function sameValues(a: (number | null)[], b: (number | null)[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
+/**
+ * The current returns of a period under [low, high), each with the moment its village
+ * first recorded one for the period (the earliest row, superseded or not: the table is
+ * clustered on village, period and recorded_at, so that is the first row of the group).
+ */
 async function currentReturns(
   db: D1Database,
   low: string,
   high: string,
   period: string,
-): Promise<VillageReturn[]> {
+): Promise<TimedReturn[]> {
   const { results } = await db
     .prepare(
-      `SELECT village_code, total, operating, contracting, investment, subsidy, other
-       FROM income_returns
-       WHERE village_code >= ?1 AND village_code < ?2 AND period = ?3 AND superseded_at IS NULL`,
+      `SELECT i.village_code, i.total, i.operating, i.contracting, i.investment, i.subsidy,
+              i.other,
+              (SELECT min(f.recorded_at) FROM income_returns f
+                WHERE f.village_code = i.village_code AND f.period = i.period) AS first_recorded_at
+       FROM income_returns i
+       WHERE i.village_code >= ?1 AND i.village_code < ?2 AND i.period = ?3
+         AND i.superseded_at IS NULL`,
     )
     .bind(low, high, period)
-    .all<VillageReturn>();
+    .all<TimedReturn>();
   return results;
 }
 
 /**
  * Recomputes the live rollups of `rootCode` and every area (non-village region) below it
  * for each of `periods`, as changed at `computedAt` (an ISO timestamp, the moment of the
- * change). Writes in one atomic batch; returns the number of statements written.
+ * change), with punctuality counted against day `deadlineDay` of the following month.
+ * Writes in one atomic batch; returns the number of statements written.
  */
 export async function rebuildRollups(
   db: D1Database,
   rootCode: string,
   periods: readonly string[],
   computedAt: string,
+  deadlineDay = DEFAULT_DEADLINE_DAY,
 ): Promise<number> {
-  const statements = await planRollups(db, rootCode, periods, computedAt);
+  const statements = await planRollups(db, rootCode, periods, computedAt, [], deadlineDay);
   if (statements.length > 0) await db.batch(statements);
   return statements.length;
 }
 
-/** A return not yet written: planned rollups count it in place of the stored one. */
+/**
+ * A return not yet written: planned rollups count it in place of the stored one. Its
+ * village's first record for the period is the stored one's when there is one, else
+ * the moment of the change.
+ */
 export type PendingReturn = VillageReturn & { period: string };
 
 /**
@@ -131,6 +153,7 @@ export async function planRollups(
   periods: readonly string[],
   computedAt: string,
   pending: readonly PendingReturn[] = [],
+  deadlineDay = DEFAULT_DEADLINE_DAY,
 ): Promise<D1PreparedStatement[]> {
   const [low, high] = subtreeRange(rootCode);
   const { results: regions } = await db
@@ -164,8 +187,8 @@ export async function planRollups(
       currentReturns(db, low, high, previousYear(period)),
       liveRollups(db, low, high, period),
     ]);
-    const current = withPending(stored, pending, period);
-    const previous = withPending(storedPrevious, pending, previousYear(period));
+    const current = withPending(stored, pending, period, computedAt);
+    const previous = withPending(storedPrevious, pending, previousYear(period), computedAt);
     const previousTotals = new Map(previous.map((r) => [r.village_code, r.total]));
     // Only village committees count; a stray return of a community is not a village's.
     const byArea = groupByArea(
@@ -174,7 +197,13 @@ export async function planRollups(
     );
     for (const area of areas) {
       const values = statsValues(
-        rollupReturns(villageCounts.get(area) ?? 0, byArea.get(area) ?? [], previousTotals),
+        rollupReturns(
+          period,
+          villageCounts.get(area) ?? 0,
+          byArea.get(area) ?? [],
+          previousTotals,
+          deadlineDay,
+        ),
       );
       const old = live.get(area);
       if (old && sameValues(old.values, values)) continue;
@@ -191,14 +220,19 @@ export async function planRollups(
 
 /** Stored returns of a period with the pending ones of that period in their place. */
 function withPending(
-  stored: VillageReturn[],
+  stored: TimedReturn[],
   pending: readonly PendingReturn[],
   period: string,
-): VillageReturn[] {
+  computedAt: string,
+): TimedReturn[] {
   const mine = pending.filter((p) => p.period === period);
   if (mine.length === 0) return stored;
+  const firstRecorded = new Map(stored.map((r) => [r.village_code, r.first_recorded_at]));
   const replaced = new Set(mine.map((p) => p.village_code));
-  const toReturn = ({ period: _period, ...r }: PendingReturn): VillageReturn => r;
+  const toReturn = ({ period: _period, ...r }: PendingReturn): TimedReturn => ({
+    ...r,
+    first_recorded_at: firstRecorded.get(r.village_code) ?? computedAt,
+  });
   return [...stored.filter((r) => !replaced.has(r.village_code)), ...mine.map(toReturn)];
 }
 
@@ -220,9 +254,9 @@ function countByArea(areas: readonly string[], villages: readonly string[]): Map
 
 function groupByArea(
   areas: readonly string[],
-  returns: readonly VillageReturn[],
-): Map<string, VillageReturn[]> {
-  const groups = new Map<string, VillageReturn[]>(areas.map((a) => [a, []]));
+  returns: readonly TimedReturn[],
+): Map<string, TimedReturn[]> {
+  const groups = new Map<string, TimedReturn[]>(areas.map((a) => [a, []]));
   for (const r of returns) {
     for (const area of villageAncestors(r.village_code)) groups.get(area)?.push(r);
   }

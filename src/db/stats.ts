@@ -3,7 +3,7 @@
  * village, of its own returns: live, or as of a time (`asOf`, a release's freeze moment).
  */
 import { returnsAsOf, statsAsOf } from "./as-of.ts";
-import type { Rollup, VillageReturn } from "../lib/indicators.ts";
+import type { Rollup, TimedReturn, VillageReturn } from "../lib/indicators.ts";
 import { type Plan, rowsOf, runPlan } from "./json-rows.ts";
 import { STATS_VALUE_COLUMNS } from "./rollups.ts";
 import type { Region } from "./regions.ts";
@@ -30,6 +30,9 @@ export interface StatsRow {
   yoy_matched: number;
   yoy_current: number;
   yoy_previous: number;
+  on_time: number | null;
+  late: number | null;
+  days_late: number | null;
 }
 
 const STATS_COLUMN_NAMES = ["period", ...STATS_VALUE_COLUMNS] as const;
@@ -64,6 +67,9 @@ export function rollupFromRow(row: StatsRow): Rollup {
     yoy_matched: row.yoy_matched,
     yoy_current: row.yoy_current,
     yoy_previous: row.yoy_previous,
+    on_time: row.on_time,
+    late: row.late,
+    days_late: row.days_late,
   };
 }
 
@@ -135,18 +141,24 @@ export async function findChildrenStats(
   return new Map(results.map((row) => [row.region_code, row]));
 }
 
-export type PeriodReturn = VillageReturn & { period: string };
+export type PeriodReturn = TimedReturn & { period: string };
+
+/** The moment the village of row `t` first recorded a return for its period (SQL). */
+const FIRST_RECORDED = (t: string) =>
+  `(SELECT min(f.recorded_at) FROM income_returns f
+     WHERE f.village_code = ${t}.village_code AND f.period = ${t}.period)`;
 
 const RETURN_FIGURES = ["total", "operating", "contracting", "investment", "subsidy", "other"];
 
 /** A village's current returns for every period, oldest first, as a plan. */
 export function villageReturnsPlan(code: string, asOf: string | null = null): Plan<PeriodReturn[]> {
   return rowsOf<PeriodReturn>({
-    sql: `SELECT village_code, period, ${RETURN_FIGURES.join(", ")}
+    sql: `SELECT village_code, period, ${RETURN_FIGURES.join(", ")},
+         ${FIRST_RECORDED("i")} AS first_recorded_at
        FROM income_returns i WHERE village_code = ?1 AND ${returnsAsOf("i", asOf ? "?2" : null)}
        ORDER BY period`,
     params: asOf ? [code, asOf] : [code],
-    columns: ["village_code", "period", ...RETURN_FIGURES],
+    columns: ["village_code", "period", ...RETURN_FIGURES, "first_recorded_at"],
   });
 }
 
@@ -162,12 +174,13 @@ export function villagesWithReturnsPlan(
   asOf: string | null = null,
 ): Plan<{
   children: Region[];
-  current: Map<string, VillageReturn>;
+  current: Map<string, TimedReturn>;
   previous: Map<string, VillageReturn>;
 }> {
   const figures = (t: string) => RETURN_FIGURES.map((c) => `${t}.${c} AS ${t}_${c}`).join(", ");
   const read = {
-    sql: `SELECT r.code, r.name, r.level, r.parent_code, r.kind, ${figures("c")}, ${figures("p")}
+    sql: `SELECT r.code, r.name, r.level, r.parent_code, r.kind, ${figures("c")}, ${figures("p")},
+         ${FIRST_RECORDED("c")} AS c_first_recorded_at
        FROM regions r
          LEFT JOIN income_returns c
            ON c.village_code = r.code AND c.period = ?2 AND ${returnsAsOf("c", asOf ? "?4" : null)}
@@ -181,9 +194,10 @@ export function villagesWithReturnsPlan(
       ...REGION_COLUMN_NAMES,
       ...RETURN_FIGURES.map((c) => `c_${c}`),
       ...RETURN_FIGURES.map((c) => `p_${c}`),
+      "c_first_recorded_at",
     ],
   };
-  const returnOf = (row: Record<string, unknown>, t: string): VillageReturn | null =>
+  const returnOf = (row: Record<string, unknown>, t: string): TimedReturn | null =>
     row[`${t}_total`] === null
       ? null
       : ({
@@ -194,11 +208,12 @@ export function villagesWithReturnsPlan(
           investment: row[`${t}_investment`],
           subsidy: row[`${t}_subsidy`],
           other: row[`${t}_other`],
-        } as VillageReturn);
+          first_recorded_at: row[`${t}_first_recorded_at`] ?? null,
+        } as TimedReturn);
   return {
     read,
     shape: (rows) => {
-      const current = new Map<string, VillageReturn>();
+      const current = new Map<string, TimedReturn>();
       const previous = new Map<string, VillageReturn>();
       const children = rows.map((row) => {
         const c = returnOf(row, "c");

@@ -3,6 +3,10 @@
  * missing here, or one zh.ts does not have, is a type error.
  */
 import type { zh, zhInBrowser } from "./zh.ts";
+import { enDefinitions } from "./en/definitions.ts";
+import { enXlsx } from "./en/xlsx.ts";
+import { enEmbed } from "./en/embed.ts";
+import { enMethodology } from "./en/methodology.ts";
 
 /** The words the browser's scripts show (see zh.ts). */
 export const enInBrowser = {
@@ -38,6 +42,7 @@ export const en = {
   "common.noData": "No data yet.",
   "common.listSeparator": ", ",
   "common.clauseSeparator": "; ",
+  "common.sentenceSeparator": " ",
   "period.show": "Show",
 
   "notFound.title": "Page not found",
@@ -89,6 +94,7 @@ export const en = {
   "indicator.weak_villages": "Weak villages (under ¥50k)",
   "indicator.subsidy_share": "Subsidies as share of income",
   "indicator.yoy_growth": "Growth on a year earlier",
+  "indicator.reported_on_time": "Returns on time",
   "band.zero": "Nil (shell villages)",
   "band.lt_5w": "Under ¥50k (weak)",
   "band.5w_10w": "¥50k–100k",
@@ -129,6 +135,16 @@ export const en = {
   "region.card.coverageDetail": "Coverage {percent} ({fraction})",
   "region.card.meanDetail": "Mean {money}",
   "region.card.weakValue": "{n}",
+  "punctuality.detail": "{fraction} villages on time; {late}; {missing}",
+  "punctuality.late": "{n} late by {days} on average",
+  "punctuality.noneLate": "none late",
+  "punctuality.missing": "{n} missing",
+  "punctuality.notYetDue": "{n} not yet in (deadline {deadline})",
+  "punctuality.deadline": "Deadline {deadline}",
+  "punctuality.village.onTime": "On time",
+  "punctuality.village.late": "Late by {days}",
+  "punctuality.village.missing": "Missing",
+  "punctuality.village.notYetDue": "Not yet due",
   "region.lead.village": "{span}: the village collective of {name} earned {income}{growth}.",
   "region.lead.villageSilent": "{span}: {name} did not report its collective income.",
   "region.growth": ", {change}",
@@ -218,8 +234,8 @@ export const en = {
   "projects.category": "Category",
   "projects.batch": "Batch",
   "projects.projects": "Projects",
-  "projects.col.budget": "Planned（{unit}）",
-  "projects.col.invested": "Invested（{unit}）",
+  "projects.col.budget": "Planned ({unit})",
+  "projects.col.invested": "Invested ({unit})",
   "projects.list": "Project list",
   "projects.listNote":
     "Overdue projects first, then {underWay}, {suspended}, {planned} and {completed}.",
@@ -257,7 +273,7 @@ export const en = {
   "problems.project": "Project",
   "problems.channel": "Collected through",
   "problems.due": "Due",
-  "problems.history": "History（{n}）",
+  "problems.history": "History ({n})",
   "targets.title": "Term targets",
   "targets.pager": "Term target pages",
   "targets.count": "Term targets",
@@ -267,7 +283,7 @@ export const en = {
   "targets.units": "Dispatching units",
   "targets.byPhase": "By phase and outcome",
   "targets.phase": "Phase",
-  "targets.phaseOf": "Phase：{phase}",
+  "targets.phaseOf": "Phase: {phase}",
   "targets.unitsNote":
     "{total} dispatching units; the {shown} with most teams are listed. Units and counts only, no personal data.",
   "targets.unitsAll": "Units and counts only, no personal data.",
@@ -356,6 +372,57 @@ export const en = {
   "search.tooLong": "The search is too long: at most {max} characters.",
   "search.code": "Code",
   "search.ranking": "Exact matches first, then higher levels, then by code.",
+
+  // The comparison page (src/components/compare/, src/views/compare-*.ts) and its links.
+  "compare.nav": "Compare",
+  "compare.title": "Compare places",
+  "compare.titleOf": "Compare: {names}",
+  "compare.description":
+    "Up to {max} places of any level side by side: headline figures and income for the same months of each year.",
+  "compare.lede":
+    "Put up to {max} places side by side, of any level: a county next to a village, for instance. The indicators and figures are those of each region page and of the API.",
+  "compare.empty":
+    "No places chosen yet. Find a place with the search below and choose “Add to comparison”, or use “Add to comparison” on any region page. Up to {max} places, of any level.",
+  "compare.problemTitle": "This comparison cannot be shown",
+  "compare.regions": "Places compared ({n})",
+  "compare.code": "code {code}",
+  "compare.remove": "Remove",
+  "compare.noPeriods": "None of these places has collective-income data yet.",
+  "compare.headline": "Headline figures · {span}",
+  "compare.caption":
+    "Headline figures, {span}; under each figure its numerator / denominator or a note",
+  "compare.col.indicator": "Indicator",
+  "compare.villageNote":
+    "A single village is compared on its total income, earned income and growth, as on its own page; the other indicators apply only to places with several villages.",
+  "compare.income": "Collective income",
+  "compare.noData": "no data for this period",
+  "compare.notForVillage": "not for a single village",
+  "compare.growthBasis": "matched villages: {current} now / {previous} a year earlier",
+  "compare.series": "{name} {code}",
+  "compare.chart.title": "Year-to-date income, same months each year",
+  "compare.chart.summary": "Collective income, {span}: {list}.",
+  "compare.chart.item": "{name} {money}",
+  "compare.invalid":
+    "“{codes}” is not a valid statistical division code: codes have 2, 4, 6, 9 or 12 digits, e.g. 450422.",
+  "compare.tooMany":
+    "At most {max} places can be compared at once; this list has {n}. Please remove some:",
+  "compare.unknown": "No region has the code {codes}.",
+  "compare.duplicates": "The code {codes} was given more than once; it is compared once.",
+  "compare.noPeriod": "None of these places has data for {period}. {range}",
+  "compare.periodRange": "Periods with data: {first} to {last}.",
+  "compare.fix.removeInvalid": "Remove the invalid codes",
+  "compare.fix.keepFirst": "Keep the first {max}",
+  "compare.fix.remove": "Remove {code}",
+  "compare.fix.latest": "Show the latest period",
+  "compare.add.heading": "Add a place",
+  "compare.search.label": "Search for a place to add",
+  "compare.search.submit": "Search",
+  "compare.search.found": "{n|# place|# places} found:",
+  "compare.addLink": "Add to comparison",
+  "compare.already": "Already compared",
+  "compare.full": "{max} places already: remove one first",
+  "compare.fromRegion.add": "Add to comparison",
+  "compare.fromRegion.view": "Back to the comparison ({n|# place|# places})",
   "home.title": "Home",
   "home.lede":
     "Collective income, projects, problem lists and the term targets of resident work teams, down to each village.",
@@ -381,63 +448,10 @@ export const en = {
   "home.ge10": "≥ ¥100k",
   "home.reporting": "Reporting / villages",
 
-  "methodology.title": "Methodology",
-  "methodology.lede":
-    "Where every figure on this site comes from: the data, the income identity and bands, how each indicator is computed, coverage, year-to-date figures, matched-sample growth, and how releases, revisions and corrections work.",
-  "methodology.contents": "On this page",
-  "methodology.identity.title": "The income identity",
-  "methodology.identity.lead":
-    "Each village committee reports its year-to-date collective income every month, split into five sources. Every return must satisfy this identity; rows that do not are refused at upload, and the database refuses to store them:",
-  "methodology.identity.total": "Total income",
-  "methodology.identity.earned":
-    "Income excluding subsidies = total − subsidies. It is always shown beside the total, so that transfers cannot pass for income the village earned.",
-  "methodology.bands.title": "Income bands",
-  "methodology.bands.lead":
-    "Reporting villages are grouped into seven bands by year-to-date income. A value on a boundary belongs to the higher band: exactly ¥100,000 is in ¥100k–300k. December's bands are the year's, the figures official documents quote.",
-  "methodology.bands.band": "Band",
-  "methodology.bands.from": "From",
-  "methodology.bands.below": "Below",
-  "methodology.indicators.title": "Indicators",
-  "methodology.indicators.lead":
-    "These are computed for each region (province, city, county, township, village) and month, over the village committees in the region. Every ratio is published with its numerator and denominator, on the pages and in the API.",
-  "methodology.indicators.unit": "Unit: {unit}",
-  "methodology.charts.title": "Charts",
-  "methodology.charts.lead": "Each chart's “About” tab shows the definition below.",
-  "methodology.charts.income": "Income over time",
-  "methodology.charts.bands": "Income bands",
-  "methodology.charts.sources": "Income by source",
-  "methodology.charts.coverage": "Coverage",
-  "methodology.coverage.title": "Coverage",
-  "methodology.coverage.p1":
-    "Coverage = village committees that filed a return for the month ÷ all village committees in the region. Totals, medians, bands and shares count only the villages that reported, so totals are low in months with low coverage. Every region's headline figures show coverage and the number reporting.",
-  "methodology.coverage.p2":
-    "Urban communities (division-code suffix 001–199) are regions on the map but not village collectives, and are left out of every village indicator.",
-  "methodology.yearToDate.title": "Year-to-date figures",
-  "methodology.yearToDate.p1":
-    "Monthly returns state income from January to the month, as Chinese monthly statistics do: October's figure covers January–October, and December's is the year's. Years are compared month for month.",
-  "methodology.growth.title": "Growth on a year earlier (matched sample)",
-  "methodology.growth.p1":
-    "Growth compares only the villages that reported both in the period and twelve months earlier: their total now divided by their total a year earlier, minus one. Villages that start or stop reporting therefore cannot create growth or decline. The number of villages in the matched sample is shown with it.",
-  "methodology.activity.title": "Projects, problem lists and term targets",
-  "methodology.activity.p1":
-    "Projects are counted by status ({statuses}) and category ({categories}); budgets and amounts invested are summed in yuan; a project past its planned completion date and not completed is marked overdue.",
-  "methodology.activity.p2":
-    "Problems go through collected → claimed → resolved → closed, each step dated. Resolution rate = (resolved + closed) ÷ collected. Days to claim and to resolve are medians. Open problems past their due date are counted by the claiming department.",
-  "methodology.activity.p3":
-    "Term targets are signed by resident work teams with village committees and go through {phases} phases, each with a baseline, a target and an actual value. Status is {targetStatuses}. Work teams are shown by size and dispatching unit only, never personal data.",
-  "methodology.rankings.title": "League tables",
-  "methodology.rankings.p1":
-    "League tables rank the regions under the same parent on a chosen indicator and period, with the change since the previous period. The top 20% are marked as leaders and the bottom 10% as called in for a talk, as in the local competitions. Each table states the indicator and period it ranks.",
-  "methodology.revisions.title": "Releases, revisions and corrections",
-  "methodology.revisions.p1":
-    "Figures are published in releases: a release is the data frozen as of a moment, such as “data as of the October 2026 bulletin”. Release dates are announced in the release calendar at least four weeks ahead.",
-  "methodology.revisions.p2":
-    "Returns are only ever appended: a correction is a new row that supersedes the old one from a recorded time. Any published release can therefore be recomputed exactly as it was, and researchers can cite a fixed version.",
-  "methodology.revisions.p3":
-    "When a published bulletin or release was wrong, a correction with its date and reason is appended to it and stays there for good; nothing is deleted or overwritten. Each release's page lists what changed since the previous one.",
-  "methodology.units.title": "Units and rounding",
-  "methodology.units.p1":
-    "Money is stored and downloaded as whole yuan. Chinese pages show 万元 (ten thousands, two decimals) and 亿元 from a hundred million; English pages show thousands and millions of yuan. Percentages have one decimal. CSV and JSON downloads carry the unrounded values.",
+  ...enMethodology,
+  ...enDefinitions,
+  ...enXlsx,
+  ...enEmbed,
 
   "data.title": "Open data",
   "data.description":
@@ -494,6 +508,7 @@ export const en = {
   "dataset.byCounty": "Download by county",
   "dataset.county": "{name} ({code})",
   "dataset.downloadCsv": "Download CSV",
+  "dataset.downloadXlsx": "Download XLSX (Excel)",
   "dataset.fields": "Field definitions ({n} fields)",
   "dataset.col.field": "Field",
   "dataset.col.name": "Name",
@@ -549,7 +564,7 @@ export const en = {
   "bulletins.description":
     "Monthly progress tables on village collective income, with reminder letters.",
   "bulletins.lede":
-    "Monthly progress tables (with reminder letters) come out at the time announced in the{calendar}; corrections made after publication are appended to the bulletin, never deleted. Bulletins are written in Chinese.",
+    "Monthly progress tables (with reminder letters) come out at the time announced in the {calendar}; corrections made after publication are appended to the bulletin, never deleted. Bulletins are written in Chinese.",
   "bulletins.calendarLink": "release calendar",
   "bulletins.subscribe": "Subscribe (Atom)",
   "bulletins.none": "No bulletins have been published yet.",
@@ -581,4 +596,22 @@ export const en = {
   "calendar.status.confirmed": "Confirmed",
   "calendar.status.published": "Published",
   "calendar.status.cancelled": "Cancelled",
+  "regionFeed.title": "{region}: updates · Village Ledger",
+  "regionFeed.subtitle":
+    "Monthly figures, bulletins and corrections for {region}: at most the latest {n|# entry|# entries}.",
+  "regionFeed.sample": "{subtitle} Sample data: the figures are invented, for demonstration only.",
+  "regionFeed.subscribe": "Subscribe (Atom)",
+  "regionFeed.linkTitle": "Updates for {region} (Atom)",
+  "regionFeed.release.title": "{region}: {span} figures published",
+  "regionFeed.release.area":
+    "Collective income of {region}, {span}: {income} in all, {reporting} of {villages|# village|# villages} reporting. Published {date}.",
+  "regionFeed.release.village":
+    "Collective income of {region}, {span}: {income}. Published {date}.",
+  "regionFeed.bulletin.title": "Bulletin: {title}",
+  "regionFeed.bulletin.summary":
+    "Progress table and reminder letters on village collective income for {region}, {span} (in Chinese). Published {date}.",
+  "regionFeed.notice.correction": "Correction: {subject}",
+  "regionFeed.notice.notice": "Notice: {subject}",
+  "regionFeed.notice.release": "{month} release",
+  "regionFeed.notice.summary": "{body} (Reason: {reason}) Issued {date}.",
 } as const satisfies { readonly [K in keyof typeof zh]: string };

@@ -1,8 +1,14 @@
 /**
  * The Chinese dictionary: every word of the public pages, by dotted key. The source of
  * truth: the English dictionary (en.ts) has exactly these keys. Placeholders and plurals:
- * see index.ts. Numbers, dates and their units are format.ts's, not here.
+ * see index.ts. Numbers, dates and their units are format.ts's, not here. Long groups live
+ * in modules of their own under zh/ (en/ likewise), spread in here.
  */
+import { zhDefinitions } from "./zh/definitions.ts";
+import { zhXlsx } from "./zh/xlsx.ts";
+import { zhEmbed } from "./zh/embed.ts";
+import { zhMethodology } from "./zh/methodology.ts";
+
 /**
  * The words the browser's scripts show (src/i18n/browser.ts): a part of their own so that
  * a script's bundle carries these and not the whole dictionary.
@@ -42,6 +48,8 @@ export const zh = {
   "common.noData": "暂无数据。",
   "common.listSeparator": "、",
   "common.clauseSeparator": "；",
+  // Between two sentences (or a sentence and a link) that follow each other in a paragraph.
+  "common.sentenceSeparator": "",
   "period.show": "查看",
 
   // Pages that cannot be shown (404.astro, 500.astro, src/lib/failure-page.ts).
@@ -91,6 +99,7 @@ export const zh = {
   "indicator.weak_villages": "薄弱村（不足5万元）",
   "indicator.subsidy_share": "补助收入占比",
   "indicator.yoy_growth": "同比增长",
+  "indicator.reported_on_time": "报送及时率",
   "band.zero": "0（空壳村）",
   "band.lt_5w": "不足5万元（薄弱村）",
   "band.5w_10w": "5万—10万元",
@@ -132,6 +141,17 @@ export const zh = {
   "region.card.coverageDetail": "报送率 {percent} ({fraction})",
   "region.card.meanDetail": "村均 {money}",
   "region.card.weakValue": "{n} 个",
+  // 报送及时率 (src/lib/punctuality.ts): on the region page's headline cards.
+  "punctuality.detail": "按时 {fraction} 个村；{late}；{missing}",
+  "punctuality.late": "迟报 {n} 个，平均迟 {days}",
+  "punctuality.noneLate": "无迟报",
+  "punctuality.missing": "未报 {n} 个",
+  "punctuality.notYetDue": "{n} 个尚未报送（截止 {deadline}）",
+  "punctuality.deadline": "截止 {deadline}",
+  "punctuality.village.onTime": "按时",
+  "punctuality.village.late": "迟报 {days}",
+  "punctuality.village.missing": "未报",
+  "punctuality.village.notYetDue": "未到截止日",
   "region.lead.village": "{span}，{name}村集体经济收入{income}{growth}。",
   "region.lead.villageSilent": "{span}，{name}没有报送集体经济收入。",
   "region.growth": "，{change}",
@@ -359,6 +379,54 @@ export const zh = {
   "search.tooLong": "搜索词太长：最多 {max} 个字。",
   "search.code": "区划代码",
   "search.ranking": "按名称完全匹配、层级从高到低、区划代码排序。",
+
+  // The comparison page (src/components/compare/, src/views/compare-*.ts) and its links.
+  "compare.nav": "地区比较",
+  "compare.title": "地区比较",
+  "compare.titleOf": "比较：{names}",
+  "compare.description": "把最多{max}个地区（任何级别）放在一起，比较主要指标和历年同期收入。",
+  "compare.lede":
+    "把最多{max}个地区放在一起比较，可以是不同级别，例如一个县和一个村。指标和数字与各地区页、数据接口相同。",
+  "compare.empty":
+    "还没有选择要比较的地区。用下面的搜索框找到地区后点“加入比较”，或在任何地区页点“加入比较”。最多{max}个，可以是不同级别。",
+  "compare.problemTitle": "无法显示这个比较",
+  "compare.regions": "比较的地区（{n}个）",
+  "compare.code": "区划代码 {code}",
+  "compare.remove": "移出比较",
+  "compare.noPeriods": "这些地区都还没有集体经济收入数据。",
+  "compare.headline": "主要指标 · {span}",
+  "compare.caption": "{span}各地区主要指标；数字下方为分子/分母或说明",
+  "compare.col.indicator": "指标",
+  "compare.villageNote":
+    "单个村只比较集体经济收入合计、经营性收入和同比增长，与村的地区页相同；其余指标只适用于有多个村的地区。",
+  "compare.income": "集体经济收入",
+  "compare.noData": "该期无数据",
+  "compare.notForVillage": "单个村不适用",
+  "compare.growthBasis": "可比村本期 {current} / 上年同期 {previous}",
+  "compare.series": "{name} {code}",
+  "compare.chart.title": "历年同期累计收入",
+  "compare.chart.summary": "{span}集体经济收入：{list}。",
+  "compare.chart.item": "{name}{money}",
+  "compare.invalid":
+    "“{codes}”不是有效的统计用区划代码：区划代码是2、4、6、9或12位数字，例如 450422。",
+  "compare.tooMany": "最多只能同时比较{max}个地区，这里有{n}个。请去掉一些：",
+  "compare.unknown": "没有区划代码为 {codes} 的地区。",
+  "compare.duplicates": "重复的区划代码 {codes} 只比较一次。",
+  "compare.noPeriod": "比较的地区都没有{period}的数据；{range}",
+  "compare.periodRange": "有数据的期间：{first}至{last}。",
+  "compare.fix.removeInvalid": "去掉无效的代码",
+  "compare.fix.keepFirst": "只保留前{max}个",
+  "compare.fix.remove": "去掉 {code}",
+  "compare.fix.latest": "查看最近一期",
+  "compare.add.heading": "添加地区",
+  "compare.search.label": "搜索要加入比较的地区",
+  "compare.search.submit": "搜索",
+  "compare.search.found": "找到 {n} 个地区：",
+  "compare.addLink": "加入比较",
+  "compare.already": "已在比较中",
+  "compare.full": "已有{max}个地区，请先移出一个",
+  "compare.fromRegion.add": "加入比较",
+  "compare.fromRegion.view": "返回比较（{n}个地区）",
   "home.title": "首页",
   "home.lede": "各村集体经济收入、项目进展、问题清单和驻村工作队任期目标的公开统计，细到每个村。",
   "home.updated": "数据更新于{date}。",
@@ -383,64 +451,11 @@ export const zh = {
   "home.ge10": "≥10万元",
   "home.reporting": "报送 / 村委会",
 
-  // The methodology page (src/components/methodology/).
-  "methodology.title": "方法说明",
-  "methodology.lede":
-    "本页说明网站上每个数字是怎么来的：数据来源、收入恒等式和收入分档、各项指标的算法、报送率、当年累计数、同比增长的匹配样本，以及数据发布、修订和更正的规则。",
-  "methodology.contents": "本页目录",
-  "methodology.identity.title": "收入恒等式",
-  "methodology.identity.lead":
-    "每个村委会每月报送当年累计的集体经济收入，按来源分为五项。每一份报表都必须满足下面的恒等式，不满足的行在上传时被拒收，数据库也会拒绝写入：",
-  "methodology.identity.total": "总收入",
-  "methodology.identity.earned":
-    "经营性收入＝总收入－补助收入。网站总把它和总收入并列显示，上级补助不能冒充村集体自己挣的收入。",
-  "methodology.bands.title": "收入分档",
-  "methodology.bands.lead":
-    "按当期累计总收入把报送的村分为七档。边界值计入较高一档，例如恰好10万元的村计入“10万—30万元”。12月的分档就是全年收入的分档，即文件中常说的“收入超过10万元的村”。",
-  "methodology.bands.band": "档次",
-  "methodology.bands.from": "不少于",
-  "methodology.bands.below": "少于",
-  "methodology.indicators.title": "指标定义",
-  "methodology.indicators.lead":
-    "以下指标按地区（省、市、县、乡镇、村）和统计月份计算，只统计该地区内的村委会。凡是比率，网站和接口都同时公布分子和分母。",
-  "methodology.indicators.unit": "单位：{unit}",
-  "methodology.charts.title": "图表说明",
-  "methodology.charts.lead": "每张图表的“说明”标签页显示的就是下面的定义。",
-  "methodology.charts.income": "收入走势",
-  "methodology.charts.bands": "收入分档",
-  "methodology.charts.sources": "收入来源",
-  "methodology.charts.coverage": "报送率",
-  "methodology.coverage.title": "报送率",
-  "methodology.coverage.p1":
-    "报送率＝当月报送了收入报表的村委会数 ÷ 地区内村委会总数。总收入、中位数、分档和各项占比都只统计报送了的村，所以报送率低的月份，合计数会偏低。页面在每个地区的主要指标里显示报送率和报送村数。",
-  "methodology.coverage.p2":
-    "城镇社区（区划代码末三位001—199）是地图上的地区，但不是村集体经济组织，不计入任何村级指标。",
-  "methodology.yearToDate.title": "当年累计数",
-  "methodology.yearToDate.p1":
-    "月报填报的是当年1月到本月的累计数，与我国月度统计的惯例一致。所以10月的数是1—10月累计，12月的数就是全年数。不同年份只比较同一月份的累计数。",
-  "methodology.growth.title": "同比增长（匹配样本）",
-  "methodology.growth.p1":
-    "同比增长只比较本期和上年同期都报送了的村：这些村本期累计收入之和，除以它们上年同期累计收入之和，再减1。这样，新增或缺报的村不会制造虚假的增长或下降。页面同时显示匹配样本的村数。",
-  "methodology.activity.title": "项目、问题清单和任期目标",
-  "methodology.activity.p1":
-    "项目：按状态（{statuses}）和类别（{categories}）计数；预算和累计投资按元相加；超过计划完工日期仍未完工的项目标为逾期。",
-  "methodology.activity.p2":
-    "问题清单：每个问题经历“收集—认领—解决—销号”，每一步都有日期。办结率＝（已解决＋已销号）÷ 收集总数。认领用时和解决用时取中位数（天）。未销号且超期的问题按认领部门统计。",
-  "methodology.activity.p3":
-    "任期目标：驻村工作队与村委会签订的目标，分{phases}三个阶段，每个目标有基线值、目标值和实际值。状态为{targetStatuses}。工作队只公布人数和派出单位，不公布个人信息。",
-  "methodology.rankings.title": "比武榜",
-  "methodology.rankings.p1":
-    "比武榜把同一上级下的地区按选定指标和统计期排名，并列出与上一期相比的变化。排名前20%的地区标为“擂主”，后10%的标为“约谈”，与各地比武打擂的做法一致。榜单上写明所排的指标和统计期。",
-  "methodology.revisions.title": "发布、修订和更正",
-  "methodology.revisions.p1":
-    "数据按“发布”公布：每次发布是某一时刻的数据冻结版本，例如“截至2026年10月进度表的数据”。发布日期至少提前四周列入发布日历。",
-  "methodology.revisions.p2":
-    "报表只追加、不改写：更正一个数字，是新增一行报表，注明取代旧行的时间。因此任何一次已发布的数据都可以按当时的样子重新算出，研究者可以引用固定的版本。",
-  "methodology.revisions.p3":
-    "已发布的公报或数据如有错误，更正说明连同日期和原因附在原处，永久保留，不删除、不覆盖。每次发布的页面列出与上一次发布相比改动了什么。",
-  "methodology.units.title": "单位和取整",
-  "methodology.units.p1":
-    "金额以人民币元为整数存储和下载；中文页面以万元（保留两位小数）显示，1亿元以上以亿元显示；英文页面以千元、百万元显示。百分比保留一位小数。下载的CSV和JSON给出未取整的原始数。",
+  // The methodology page and the charts' definitions, in modules of their own (zh/*.ts).
+  ...zhMethodology,
+  ...zhDefinitions,
+  ...zhXlsx,
+  ...zhEmbed,
 
   // Open data and releases (src/components/data/, src/bulletin/ReleaseBulletins.astro).
   "data.title": "开放数据",
@@ -492,6 +507,7 @@ export const zh = {
   "dataset.byCounty": "按县下载",
   "dataset.county": "{name}（{code}）",
   "dataset.downloadCsv": "下载 CSV",
+  "dataset.downloadXlsx": "下载 XLSX（Excel、WPS）",
   "dataset.fields": "字段说明（{n} 个字段）",
   "dataset.col.field": "字段",
   "dataset.col.name": "名称",
@@ -575,4 +591,20 @@ export const zh = {
   "calendar.status.confirmed": "已确认",
   "calendar.status.published": "已发布",
   "calendar.status.cancelled": "已取消",
+  // A region's Atom feed (src/views/region-feed.ts) and the links to it on the region page.
+  "regionFeed.title": "{region}的数据更新 · 村务公开台账",
+  "regionFeed.subtitle": "{region}的月度数据发布、公报和更正，最多列出最新的{n}条。",
+  "regionFeed.sample": "{subtitle}样例数据：数字为随机生成，仅供演示。",
+  "regionFeed.subscribe": "订阅更新（Atom）",
+  "regionFeed.linkTitle": "{region}的数据更新（Atom）",
+  "regionFeed.release.title": "{region}{span}数据已发布",
+  "regionFeed.release.area":
+    "{region}{span}集体经济收入合计{income}，{reporting}个村报送（共{villages}个村）。{date}发布。",
+  "regionFeed.release.village": "{region}{span}集体经济收入{income}。{date}发布。",
+  "regionFeed.bulletin.title": "{title}",
+  "regionFeed.bulletin.summary": "{region}{span}村级集体经济进度表和提醒函，{date}发布。",
+  "regionFeed.notice.correction": "更正：{subject}",
+  "regionFeed.notice.notice": "说明：{subject}",
+  "regionFeed.notice.release": "{month}数据发布",
+  "regionFeed.notice.summary": "{body}（原因：{reason}）{date}发布。",
 } as const;

@@ -137,10 +137,15 @@ function euConcept(scheme: string, code: string, range: string, label: string) {
 const FORMATS = {
   csv: { fileType: "CSV", mediaType: "text/csv" },
   json: { fileType: "JSON", mediaType: "application/json" },
+  xlsx: {
+    fileType: "XLSX",
+    mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  },
 } as const;
 
 /**
- * The DCAT-AP catalogue (JSON-LD) of every dataset, with CSV and JSON distributions. It
+ * The DCAT-AP catalogue (JSON-LD) of every dataset, with CSV, JSON and XLSX distributions
+ * (an XLSX cut is limited in size: the API refuses a larger one and points to the CSV). It
  * meets the DCAT-AP 3.0.1 SHACL shapes, ranges and controlled vocabularies included
  * (tests/unit/lib/datapackage.test.ts): every node it points at carries its class, and the
  * @context is inline, so the catalogue reads as RDF with nothing fetched.
@@ -195,7 +200,7 @@ export function dcatCatalog(origin: string, updatedAt: string | null): Record<st
       "dct:spatial": euConcept("country", "CHN", "dct:Location", "China"),
       // The dataset's section of /data: the same address as the dataset's own identifier.
       "dcat:landingPage": { "@id": `${origin}/data#${d.name}`, "@type": "foaf:Document" },
-      "dcat:distribution": (["csv", "json"] as const).map((format) => ({
+      "dcat:distribution": (["csv", "json", "xlsx"] as const).map((format) => ({
         "@type": "dcat:Distribution",
         "dcat:accessURL": { "@id": `${origin}/api/v1/datasets/${d.name}.${format}` },
         "dcat:downloadURL": { "@id": `${origin}/api/v1/datasets/${d.name}.${format}` },

@@ -17,6 +17,7 @@ export const UNITS_EN = {
   "%": "%",
   人: "people",
   个: "count",
+  天: "days",
   比例: "ratio",
   "比例（0—1）": "ratio (0–1)",
 } as const;

@@ -8,6 +8,7 @@
 import type { DatasetDef } from "./dataset-fields.ts";
 import { ACTIVITY_DATASETS } from "./datasets-activity.ts";
 import { INCOME_DATASETS } from "./datasets-income.ts";
+import { PUNCTUALITY_DATASETS } from "./datasets-punctuality.ts";
 import { TARGET_DATASETS } from "./datasets-targets.ts";
 
 export {
@@ -23,6 +24,7 @@ export {
 /** Every dataset, in the order the catalogue lists them. */
 export const DATASETS: readonly DatasetDef[] = [
   ...INCOME_DATASETS,
+  ...PUNCTUALITY_DATASETS,
   ...ACTIVITY_DATASETS,
   ...TARGET_DATASETS,
 ];

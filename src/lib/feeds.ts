@@ -1,4 +1,7 @@
-/** The release calendar as iCalendar (RFC 5545) and the bulletins as an Atom feed (RFC 4287). */
+/**
+ * The release calendar as iCalendar (RFC 5545), and the bulletins and each region's updates
+ * as Atom feeds (RFC 4287).
+ */
 
 /** Escapes TEXT values: backslash, semicolon, comma and newlines. */
 function icsText(value: string): string {
@@ -90,37 +93,50 @@ export interface FeedEntry {
   id: string;
   title: string;
   url: string;
+  /** Another page the entry is about (an Atom link rel="related"), if any. */
+  related?: string;
   updated: string;
   published: string;
   summary: string;
 }
 
+/**
+ * An Atom feed document. `lang` is its xml:lang (default zh-CN), `author` its author's
+ * name (default 村务公开台账); `subtitle` is left out when not given.
+ */
 export function buildAtom(feed: {
   id: string;
   title: string;
+  subtitle?: string;
   url: string;
   selfUrl: string;
   updated: string;
+  lang?: string;
+  author?: string;
   entries: FeedEntry[];
 }): string {
   const entries = feed.entries.map(
     (e) => `  <entry>
     <id>${xmlEscape(e.id)}</id>
     <title>${xmlEscape(e.title)}</title>
-    <link rel="alternate" type="text/html" href="${xmlEscape(e.url)}"/>
+    <link rel="alternate" type="text/html" href="${xmlEscape(e.url)}"/>${
+      e.related ? `\n    <link rel="related" type="text/html" href="${xmlEscape(e.related)}"/>` : ""
+    }
     <published>${e.published}</published>
     <updated>${e.updated}</updated>
     <summary>${xmlEscape(e.summary)}</summary>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlEscape(feed.lang ?? "zh-CN")}">
   <id>${xmlEscape(feed.id)}</id>
-  <title>${xmlEscape(feed.title)}</title>
+  <title>${xmlEscape(feed.title)}</title>${
+    feed.subtitle ? `\n  <subtitle>${xmlEscape(feed.subtitle)}</subtitle>` : ""
+  }
   <link rel="alternate" type="text/html" href="${xmlEscape(feed.url)}"/>
   <link rel="self" type="application/atom+xml" href="${xmlEscape(feed.selfUrl)}"/>
   <updated>${feed.updated}</updated>
-  <author><name>村务公开台账</name></author>
+  <author><name>${xmlEscape(feed.author ?? "村务公开台账")}</name></author>
 ${entries.join("\n")}
 </feed>
 `;

@@ -22,6 +22,7 @@ const ENGLISH_PATHS = [
   /^\/$/,
   /^\/r\/\d+$/,
   /^\/rankings$/,
+  /^\/compare$/,
   /^\/methodology$/,
   /^\/search$/,
   /^\/bulletins$/,

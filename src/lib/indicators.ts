@@ -3,6 +3,7 @@
  * village returns and the per-region rollups built from them. Pages, the API, the
  * sample-data loader and the tests all compute through this one module.
  */
+import { DEFAULT_DEADLINE_DAY, tallyPunctuality } from "./punctuality.ts";
 
 /** The five income sources of a return; total is their sum (the income identity). */
 export const SOURCES = ["operating", "contracting", "investment", "subsidy", "other"] as const;
@@ -13,6 +14,14 @@ export type ReturnFigures = Record<Source | "total", number>;
 /** A village's current return for a period. */
 export interface VillageReturn extends ReturnFigures {
   village_code: string;
+}
+
+/**
+ * A current return with the moment its village first recorded a return for the period
+ * (ISO timestamp; later corrections do not move it): what punctuality is counted from.
+ */
+export interface TimedReturn extends VillageReturn {
+  first_recorded_at: string;
 }
 
 /** Income bands on the year-to-date total, in yuan: [min, max) with max null = open. */
@@ -65,6 +74,13 @@ export interface Rollup {
   yoy_matched: number;
   yoy_current: number;
   yoy_previous: number;
+  /**
+   * Punctuality (src/lib/punctuality.ts): returns first recorded by the deadline, after it,
+   * and the days late summed over the late ones. Null in rollups stored before it was kept.
+   */
+  on_time: number | null;
+  late: number | null;
+  days_late: number | null;
 }
 
 export function emptyBands(): Record<BandKey, number> {
@@ -73,15 +89,25 @@ export function emptyBands(): Record<BandKey, number> {
 
 /**
  * Rolls up the returns of the village committees under a region for one period.
+ * @param period the returns' period (YYYY-MM), for their reporting deadline
  * @param villages number of village committees under the region
  * @param returns their current returns for the period (one per reporting village)
  * @param previousTotals totals a year earlier, by village code (for matched-sample growth)
+ * @param deadlineDay the reporting deadline's day of the following month (configuration)
  */
 export function rollupReturns(
+  period: string,
   villages: number,
-  returns: readonly VillageReturn[],
+  returns: readonly TimedReturn[],
   previousTotals: ReadonlyMap<string, number>,
+  deadlineDay = DEFAULT_DEADLINE_DAY,
 ): Rollup {
+  const punctuality = tallyPunctuality(
+    period,
+    villages,
+    returns.map((r) => r.first_recorded_at),
+    deadlineDay,
+  );
   const rollup: Rollup = {
     villages,
     reporting: returns.length,
@@ -96,6 +122,9 @@ export function rollupReturns(
     yoy_matched: 0,
     yoy_current: 0,
     yoy_previous: 0,
+    on_time: punctuality.onTime,
+    late: punctuality.late,
+    days_late: punctuality.daysLate,
   };
   for (const r of returns) {
     rollup.income_total += r.total;
@@ -135,6 +164,7 @@ export const INDICATOR_KEYS = [
   "weak_villages",
   "subsidy_share",
   "yoy_growth",
+  "reported_on_time",
 ] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 export type Indicators = Record<IndicatorKey, Figure>;
@@ -174,5 +204,7 @@ export function indicatorsFromRollup(r: Rollup): Indicators {
       denominator: r.yoy_previous,
       sample: r.yoy_matched,
     },
+    // 报送及时率: first recorded by the deadline, over the villages that should report.
+    reported_on_time: r.on_time === null ? { value: null } : ratio(r.on_time, r.villages),
   };
 }

@@ -26,6 +26,7 @@ export const RANKING_INDICATORS = [
   "income_total",
   "yoy_growth",
   "coverage",
+  "reported_on_time",
   "weak_share",
 ] as const;
 export type RankingIndicator = (typeof RANKING_INDICATORS)[number];
@@ -41,6 +42,7 @@ export const RANKING_KIND: Record<RankingIndicator, "share" | "money" | "growth"
   income_total: "money",
   yoy_growth: "growth",
   coverage: "share",
+  reported_on_time: "share",
   weak_share: "share",
 };
 

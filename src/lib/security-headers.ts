@@ -5,7 +5,8 @@
  *
  * - Content-Security-Policy: scripts only from this origin, plus the one inline head script
  *   by its SHA-256 hash (src/lib/head-script.ts); no inline styles or style attributes;
- *   nothing may frame a page (`frame-ancestors 'none'`). JSON data blocks
+ *   nothing may frame a page (`frame-ancestors 'none'`) but the embed pages, which any page
+ *   may (isFramable). JSON data blocks
  *   (`<script type="application/json">`) are not scripts and need nothing.
  * - Strict-Transport-Security for 180 days, nosniff, a Referrer-Policy that sends other
  *   sites the origin only, and a Permissions-Policy that turns off devices and sensors.
@@ -36,7 +37,15 @@ export function isPublicResource(path: string): boolean {
   );
 }
 
-function headersFor(crossOrigin: boolean): MiddlewareHandler {
+/**
+ * Paths that any site may frame: the embed pages (/embed/{code}/{chart} and /en/embed/…),
+ * which exist to be shown in other sites' pages. Nothing else may be framed.
+ */
+export function isFramable(path: string): boolean {
+  return /^\/(?:en\/)?embed(?:\/|$)/.test(path);
+}
+
+function headersFor(crossOrigin: boolean, framable = false): MiddlewareHandler {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: [SELF],
@@ -48,10 +57,11 @@ function headersFor(crossOrigin: boolean): MiddlewareHandler {
       objectSrc: [NONE],
       baseUri: [SELF],
       formAction: [SELF],
-      frameAncestors: [NONE],
+      // Any page may frame an embed (http and https, as "*" matches): no X-Frame-Options then.
+      frameAncestors: framable ? ["*"] : [NONE],
     },
     strictTransportSecurity: `max-age=${HSTS_MAX_AGE}; includeSubDomains`,
-    xFrameOptions: "DENY",
+    xFrameOptions: framable ? false : "DENY",
     referrerPolicy: "strict-origin-when-cross-origin",
     crossOriginResourcePolicy: crossOrigin ? "cross-origin" : "same-origin",
     permissionsPolicy: {
@@ -67,6 +77,8 @@ function headersFor(crossOrigin: boolean): MiddlewareHandler {
 
 const sameOrigin = headersFor(false);
 const crossOrigin = headersFor(true);
+// Cross-origin too: a framing page that requires CORP (COEP: require-corp) may load it.
+const framable = headersFor(true, true);
 
 /** The names of the headers set here (a 304 for a kept page repeats them). */
 export const SECURITY_HEADER_NAMES = [
@@ -82,12 +94,15 @@ export const SECURITY_HEADER_NAMES = [
 
 /** The middleware: the headers for the request's path, set on whatever answers it. */
 export const securityHeaders: MiddlewareHandler = (c, next) =>
-  (isPublicResource(c.req.path) ? crossOrigin : sameOrigin)(c, async () => {
-    await next();
-    // A response made by the platform (a static file) has immutable headers: a copy's are not.
-    try {
-      c.res.headers.set("X-Content-Type-Options", "nosniff");
-    } catch {
-      c.res = new Response(c.res.body, c.res);
-    }
-  });
+  (isFramable(c.req.path) ? framable : isPublicResource(c.req.path) ? crossOrigin : sameOrigin)(
+    c,
+    async () => {
+      await next();
+      // A response made by the platform (a static file) has immutable headers: a copy's are not.
+      try {
+        c.res.headers.set("X-Content-Type-Options", "nosniff");
+      } catch {
+        c.res = new Response(c.res.body, c.res);
+      }
+    },
+  );

@@ -12,6 +12,7 @@ import {
   Tooltip,
 } from "chart.js";
 import { BROWSER_WORDS } from "../i18n/browser.ts";
+import { lineWidth, seriesColours, seriesDash } from "../lib/chart-colours.ts";
 import { formatCount, formatMoneyCell, moneyCellUnit } from "../lib/format.ts";
 import type { Lang } from "../lib/i18n.ts";
 import type { ChartSpec } from "./chart-spec.ts";
@@ -28,10 +29,6 @@ Chart.register(
   Tooltip,
 );
 
-// Sequential blues for years (latest darkest); categorical for sources.
-const SEQUENTIAL = ["#b8c4ce", "#8aa1b1", "#5b8aa6", "#2f6f8f", "#0b4f6c"];
-const CATEGORICAL = ["#0b4f6c", "#5b8aa6", "#2e7d4f", "#c2571a", "#8a8f96"];
-
 export function renderChart(card: HTMLElement): void {
   const lang: Lang = document.documentElement.lang.startsWith("en") ? "en" : "zh";
   if (card.dataset.drawn) return;
@@ -44,7 +41,8 @@ export function renderChart(card: HTMLElement): void {
       ? `${formatMoneyCell(v, lang)} ${moneyCellUnit(lang)}`
       : formatCount(v, lang);
   const n = spec.datasets.length;
-  const colours = spec.stacked ? CATEGORICAL : n === 1 ? [SEQUENTIAL[4]] : SEQUENTIAL.slice(-n);
+  // The same colours as the SVG download's (src/lib/chart-colours.ts).
+  const colours = seriesColours(spec);
   const axisTitle =
     spec.unit === "money" ? moneyCellUnit(lang) : BROWSER_WORDS[lang]["chart.villages"];
   new Chart(canvas, {
@@ -55,7 +53,8 @@ export function renderChart(card: HTMLElement): void {
         ...d,
         borderColor: colours[i % colours.length],
         backgroundColor: colours[i % colours.length],
-        borderWidth: spec.type === "line" ? (i === n - 1 ? 3 : 2) : 0,
+        borderWidth: spec.type === "line" ? lineWidth(spec, i) : 0,
+        borderDash: seriesDash(spec, i),
         pointRadius: spec.type === "line" ? 2 : 0,
       })),
     },

@@ -7,4 +7,9 @@ export interface ChartSpec {
   unit: "money" | "count";
   /** Stack the bars (income by source). */
   stacked?: boolean;
+  /**
+   * Colours: by default a sequence (years, the latest darkest); "categories" gives each line
+   * its own colour and dash (the regions of a comparison, up to six).
+   */
+  palette?: "categories";
 }

@@ -14,6 +14,7 @@ import { recordBuildFinished, recordBuildProgress } from "../db/bulk-files.ts";
 import { bulkDataPackage } from "../lib/datapackage.ts";
 import { DATASETS } from "../lib/datasets.ts";
 import { startBulkBuild, type BulkBuildParams } from "./bulk-schedule.ts";
+import { configuredDeadlineDay } from "./reporting-deadline.ts";
 import {
   bulkPackageKey,
   finishBulkFile,
@@ -33,7 +34,13 @@ export class BulkBuildWorkflow extends WorkflowEntrypoint<Env, BulkBuildParams> 
     const { release, asOf } = event.payload;
     const files = new Map<string, { bytes: number; rows: number }>();
     for (const def of DATASETS) {
-      let state: BulkFileState = newBulkFile(release, def.name, asOf, event.instanceId);
+      let state: BulkFileState = newBulkFile(
+        release,
+        def.name,
+        asOf,
+        event.instanceId,
+        configuredDeadlineDay(),
+      );
       while (!state.done) {
         const current = state;
         state = await step.do(`${def.name} chunk ${current.steps + 1}`, STEP, async () => {

@@ -50,6 +50,8 @@ export interface BulkFileState {
   dataset: string;
   /** The release's freeze moment: rows are read as of it. */
   asOf: string;
+  /** The reporting deadline's day as configured (reporting-punctuality's deadline field). */
+  deadlineDay?: number;
   /** The Workflow instance writing it (kept on the object, to recognise its own file). */
   build: string;
   uploadId: string | null;
@@ -79,11 +81,13 @@ export function newBulkFile(
   dataset: string,
   asOf: string,
   build: string,
+  deadlineDay?: number,
 ): BulkFileState {
   return {
     release,
     dataset,
     asOf,
+    ...(deadlineDay === undefined ? {} : { deadlineDay }),
     build,
     uploadId: null,
     parts: [],
@@ -120,7 +124,8 @@ async function gzipChunk(
   if (state.steps === 0) await write(csvHeader(def, true));
   let rows = 0;
   do {
-    const page = await readPage(db, def, { asOf: state.asOf }, next.after, limits.pageRows);
+    const filters = { asOf: state.asOf, deadlineDay: state.deadlineDay };
+    const page = await readPage(db, def, filters, next.after, limits.pageRows);
     next.lastQueries++;
     await write(csvRows(def, page.rows));
     rows += page.rows.length;

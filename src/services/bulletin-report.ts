@@ -15,8 +15,15 @@ import {
   type Indicators,
 } from "../lib/indicators.ts";
 import { findOverdueByDepartment } from "../db/problems.ts";
-import { findVillagesNotReporting } from "../db/reporting.ts";
+import {
+  findTownshipLapses,
+  findVillagesNotReporting,
+  findVillagesReportingLate,
+} from "../db/reporting.ts";
 import { findTargetsAtRisk } from "../db/targets.ts";
+import { chinaDate } from "../lib/china-time.ts";
+import { reportingDeadline, returnPunctuality } from "../lib/punctuality.ts";
+import { configuredDeadlineDay } from "./reporting-deadline.ts";
 
 /** Indicators an editor may pick as headline figures (2–6 of them). */
 export const HEADLINE_CHOICES: readonly IndicatorKey[] = INDICATOR_KEYS;
@@ -28,7 +35,29 @@ export interface Reminders {
   targetsAtRiskCount: number;
   notReporting: { code: string; name: string }[];
   notReportingCount: number;
+  /**
+   * Punctuality (报送及时率, src/lib/punctuality.ts). Absent from 提醒函 frozen before it
+   * was kept (the reminders_json of bulletins published earlier).
+   */
+  punctuality?: ReminderPunctuality;
 }
+
+/** Who filed the period's return late or not at all, as of the 提醒函's data moment. */
+export interface ReminderPunctuality {
+  /** The reporting deadline, a China date YYYY-MM-DD. */
+  deadline: string;
+  /** Whether the deadline had passed at the data moment (else unfiled ones are not yet due). */
+  due: boolean;
+  /** Villages first recorded after the deadline, latest first (at most REMINDER_LIST). */
+  late: { code: string; name: string; days_late: number }[];
+  lateCount: number;
+  /** Townships with late or unfiled villages, worst first (at most REMINDER_LIST). */
+  townships: { code: string; name: string; late: number; missing: number }[];
+  townshipCount: number;
+}
+
+/** How many villages (or townships) a 提醒函 list names; the count says how many in all. */
+export const REMINDER_LIST = 50;
 
 export interface BulletinView {
   region: Region;
@@ -44,7 +73,10 @@ export function dataMoment(release: Release): string | null {
   return release.status === "published" ? release.published_at : null;
 }
 
-/** The 提醒函 part from the data as of `asOf` (returns) and now (problems, targets). */
+/**
+ * The 提醒函 part from the data as of `asOf` (returns, and when they were first recorded)
+ * and now (problems, targets). Its reads run side by side: one round trip.
+ */
 export async function computeReminders(
   db: D1Database,
   regionCode: string,
@@ -52,18 +84,34 @@ export async function computeReminders(
   asOf: string | null,
   today: string,
 ): Promise<Reminders> {
-  const [overdue, atRisk, missing] = await Promise.all([
+  const day = configuredDeadlineDay();
+  const deadline = reportingDeadline(period, day);
+  const [overdue, atRisk, missing, late, townships] = await Promise.all([
     findOverdueByDepartment(db, regionCode, today),
     findTargetsAtRisk(db, regionCode, 20),
     findVillagesNotReporting(db, regionCode, period, asOf),
+    findVillagesReportingLate(db, regionCode, period, deadline, asOf, REMINDER_LIST),
+    findTownshipLapses(db, regionCode, period, deadline, asOf, REMINDER_LIST),
   ]);
+  const moment = asOf ? chinaDate(asOf) : today;
   return {
     asOf: asOf ?? today,
     overdueByDepartment: overdue,
     targetsAtRisk: atRisk.rows,
     targetsAtRiskCount: atRisk.count,
-    notReporting: missing.slice(0, 50),
+    notReporting: missing.slice(0, REMINDER_LIST),
     notReportingCount: missing.length,
+    punctuality: {
+      deadline,
+      due: moment > deadline,
+      late: late.rows.map((v) => {
+        const p = returnPunctuality(period, v.first_recorded_at, moment, day);
+        return { code: v.code, name: v.name, days_late: p.status === "late" ? p.daysLate : 0 };
+      }),
+      lateCount: late.count,
+      townships: townships.rows,
+      townshipCount: townships.count,
+    },
   };
 }
 

@@ -19,13 +19,6 @@ export interface Calendar {
   past: CalendarEntry[];
 }
 
-export const CALENDAR_STATUS: Record<Release["status"], string> = {
-  provisional: "暂定",
-  confirmed: "已确认",
-  published: "已发布",
-  cancelled: "已取消",
-};
-
 /** Releases of the next 12 months (soonest first) and past ones (latest first). */
 export async function loadCalendar(db: D1Database, now: string): Promise<Calendar> {
   const [releases, changes, notices] = await Promise.all([

@@ -3,6 +3,7 @@
  * the stored returns (dry run), and commit returns, rollups, upload record and audit row
  * in one atomic batch. Committing a file whose rows are all unchanged writes nothing.
  */
+import { configuredDeadlineDay } from "./reporting-deadline.ts";
 import { chinaMonth } from "../lib/china-time.ts";
 import { findCurrentReturns, findKinds, incomeCommitStatements } from "../db/income-upload.ts";
 import { planRollups } from "../db/rollups.ts";
@@ -127,7 +128,7 @@ export async function commitIncome(
     const periods = [...new Set(mine.flatMap((r) => [r.period, addMonths(r.period, 12)]))]
       .filter((p) => p <= open)
       .sort();
-    rollups.push(...(await planRollups(db, province, periods, now, mine)));
+    rollups.push(...(await planRollups(db, province, periods, now, mine, configuredDeadlineDay())));
   }
   let statements = 0;
   const uploadId = await commitUpload(

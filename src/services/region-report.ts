@@ -3,6 +3,9 @@
  * that a page and the API can never disagree. Figures come from the per-region rollups
  * (or, for a single village, from its own returns) through the indicator functions.
  */
+import { chinaDate } from "../lib/china-time.ts";
+import { punctualityFigures, type PunctualityFigures } from "../lib/punctuality.ts";
+import { configuredDeadlineDay } from "./reporting-deadline.ts";
 import { runPlan, runPlans, type Plan, type Shaped } from "../db/json-rows.ts";
 import type { DatasetMeta } from "../db/meta.ts";
 import { datasetMetaPlan } from "../db/meta.ts";
@@ -34,6 +37,8 @@ export interface PeriodFigures {
   indicators: Indicators;
   bands: { key: BandKey; min: number; max: number | null; count: number }[];
   sources: Record<Source, number>;
+  /** On time, late and missing returns as of today; null where not counted. */
+  punctuality: PunctualityFigures | null;
 }
 
 /** A region's rollups for every period, oldest first. */
@@ -75,7 +80,16 @@ function villageRollups(
     const current = byPeriod.get(period);
     const previous = byPeriod.get(previousYear(period));
     const previousTotals = new Map(previous ? [[region.code, previous.total]] : []);
-    rollups.set(period, rollupReturns(villages, current ? [current] : [], previousTotals));
+    rollups.set(
+      period,
+      rollupReturns(
+        period,
+        villages,
+        current ? [current] : [],
+        previousTotals,
+        configuredDeadlineDay(),
+      ),
+    );
   }
   return rollups;
 }
@@ -165,7 +179,25 @@ export function figuresOf(period: string, rollup: Rollup): PeriodFigures {
     indicators: indicatorsFromRollup(rollup),
     bands: BANDS.map((b) => ({ key: b.key, min: b.min, max: b.max, count: rollup.bands[b.key] })),
     sources: Object.fromEntries(SOURCES.map((s) => [s, rollup[s]])) as Record<Source, number>,
+    punctuality: punctualityOf(period, rollup),
   };
+}
+
+/** A rollup's punctuality as of today's China date (missing once the deadline is past). */
+function punctualityOf(period: string, rollup: Rollup): PunctualityFigures | null {
+  if (rollup.on_time === null || rollup.late === null || rollup.days_late === null) return null;
+  const tally = {
+    villages: rollup.villages,
+    onTime: rollup.on_time,
+    late: rollup.late,
+    daysLate: rollup.days_late,
+  };
+  return punctualityFigures(
+    period,
+    tally,
+    chinaDate(new Date().toISOString()),
+    configuredDeadlineDay(),
+  );
 }
 
 /** The period to show: the one asked for, else the latest with any return. */
@@ -213,9 +245,11 @@ export function childrenPlan(
           const ret = current.get(child.code);
           const prior = previous.get(child.code);
           const rollup = rollupReturns(
+            period,
             isVillageCommittee(child.code) ? 1 : 0,
             ret ? [ret] : [],
             new Map(prior ? [[child.code, prior.total]] : []),
+            configuredDeadlineDay(),
           );
           return { region: toRef(child), indicators: indicatorsFromRollup(rollup) };
         });

@@ -3,6 +3,7 @@
  * chart and formats the table; the download endpoint serves the same table's raw numbers
  * (yuan as integers), so a download always holds exactly the figures shown.
  */
+import { toCsv } from "../lib/csv.ts";
 import { CHART_DEFINITIONS, type Definition } from "../lib/definitions.ts";
 import { translator, type Lang } from "../i18n/index.ts";
 import { formatPercent, formatPeriod, formatYearToDate, tableRoundingNote } from "../lib/format.ts";
@@ -26,6 +27,17 @@ export interface ChartTable {
   rows: (string | number | null)[][];
   /** Printed under the table: the rounding note when rounded parts miss a rounded total. */
   note?: string | null;
+}
+
+/**
+ * A chart's table as CSV text: the raw figures (money in whole yuan, said in its header,
+ * ratios as fractions), with a byte-order mark for Excel and WPS when `bom`.
+ */
+export function chartTableCsv(table: ChartTable, bom: boolean): string {
+  const header = table.columns.map((col) =>
+    col.unit === "money" ? `${col.label} (yuan)` : col.label,
+  );
+  return toCsv(header, table.rows, bom);
 }
 
 export interface ChartData {

@@ -3,9 +3,12 @@
  * one-sentence summaries, in the page's language. It formats; it never computes a figure
  * (those come from services/region-report.ts, the same code the API serves).
  */
-import { translator, type Lang } from "../i18n/index.ts";
+import { translator, type Lang, type Translate } from "../i18n/index.ts";
+import type { PunctualityFigures } from "../lib/punctuality.ts";
 import {
   formatCount,
+  formatDate,
+  formatDays,
   formatFraction,
   formatGrowth,
   formatMoney,
@@ -67,7 +70,8 @@ export function headlineCards(data: RegionData, figures: PeriodFigures, lang: La
       ? t("region.card.growthMatched", { sample: i.yoy_growth.sample })
       : t("region.card.growthUnmatched"),
   };
-  if (data.region.level === "village") return [total, earned, growth];
+  const punctuality = punctualityCard(figures, data.region.level === "village", lang);
+  if (data.region.level === "village") return [total, earned, growth, ...punctuality];
   return [
     {
       indicator: "villages",
@@ -107,6 +111,60 @@ export function headlineCards(data: RegionData, figures: PeriodFigures, lang: La
       }),
     },
     growth,
+    ...punctuality,
+  ];
+}
+
+/** A village's own return: on time, late by so many days, missing, or not yet due. */
+function villageStatus(p: PunctualityFigures, t: Translate, lang: Lang): string {
+  if (p.reported_on_time.numerator === 1) return t("punctuality.village.onTime");
+  if (p.late > 0)
+    return t("punctuality.village.late", { days: formatDays(p.mean_days_late, lang) });
+  return p.due ? t("punctuality.village.missing") : t("punctuality.village.notYetDue");
+}
+
+/**
+ * 报送及时率: on time over the villages that should report, with late (mean days late) and
+ * missing beside it; for a village, whether its own return came on time. None where the
+ * rollup predates punctuality.
+ */
+function punctualityCard(figures: PeriodFigures, village: boolean, lang: Lang): Card[] {
+  const p = figures.punctuality;
+  if (!p) return [];
+  const t = translator(lang);
+  const deadline = formatDate(p.deadline, lang);
+  const onTime = p.reported_on_time;
+  const card = {
+    indicator: "reported_on_time",
+    label: t("indicator.reported_on_time"),
+    raw: onTime.value,
+  };
+  if (village) {
+    return [
+      {
+        ...card,
+        value: villageStatus(p, t, lang),
+        detail: t("punctuality.deadline", { deadline }),
+      },
+    ];
+  }
+  const late =
+    p.late > 0
+      ? t("punctuality.late", { n: p.late, days: formatDays(p.mean_days_late, lang) })
+      : t("punctuality.noneLate");
+  const missing = p.due
+    ? t("punctuality.missing", { n: p.missing })
+    : t("punctuality.notYetDue", { n: p.missing, deadline });
+  return [
+    {
+      ...card,
+      value: formatPercent(onTime.value, lang),
+      detail: t("punctuality.detail", {
+        fraction: formatFraction(onTime.numerator, onTime.denominator, lang),
+        late,
+        missing,
+      }),
+    },
   ];
 }
 

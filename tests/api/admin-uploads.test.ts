@@ -381,4 +381,35 @@ describe("revisions and releases", () => {
     ]);
     expect(after.asOf).toBe(published.asOf);
   });
+
+  it("counts punctuality from each village's first record: uploads now are late, corrections keep it", async () => {
+    // The 2026-01 returns were uploaded above, today: their deadline was 2026-02-10.
+    const firsts = await env.DB.prepare(
+      `SELECT village_code, min(recorded_at) AS first FROM income_returns
+        WHERE period = '2026-01' AND village_code LIKE '450422104%' GROUP BY village_code`,
+    ).all<{ village_code: string; first: string }>();
+    const chinaDay = (at: string) =>
+      new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 10);
+    const daysLate = firsts.results.map(
+      (r) => (Date.parse(chinaDay(r.first)) - Date.parse("2026-02-10")) / 86_400_000,
+    );
+    expect(daysLate.length).toBeGreaterThanOrEqual(2);
+    expect(Math.min(...daysLate)).toBeGreaterThan(0);
+    const january = await summary("450422104", "2026-01");
+    expect(january.punctuality).toMatchObject({
+      reported_on_time: { value: 0, numerator: 0, denominator: 3 },
+      late: daysLate.length,
+      mean_days_late: daysLate.reduce((a, b) => a + b, 0) / daysLate.length,
+      missing: 3 - daysLate.length,
+      due: true,
+      deadline: "2026-02-10",
+    });
+    // 2025-12: filed by the fixture on 2026-01-10 (on time), 黎寨's revised today.
+    const december = await summary("450422104", "2025-12");
+    expect(december.punctuality).toMatchObject({
+      reported_on_time: { numerator: 3, denominator: 3 },
+      late: 0,
+      missing: 0,
+    });
+  });
 });

@@ -32,11 +32,15 @@ async function get(path: string, headers: Record<string, string> = {}) {
 }
 
 /** Every row of a dataset through the JSON pages, following next_cursor. */
-async function allJsonRows(path: string, limit: number): Promise<Json[]> {
+async function allJsonRows(
+  path: string,
+  limit: number,
+  headers: Record<string, string> = {},
+): Promise<Json[]> {
   const rows: Json[] = [];
   let url: string | null = `${path}${path.includes("?") ? "&" : "?"}limit=${limit}`;
   for (let pages = 0; url && pages < 100; pages++) {
-    const { status, body } = await get(url);
+    const { status, body } = await get(url, headers);
     expect(status, url).toBe(200);
     expect(body.rows.length).toBeLessThanOrEqual(limit);
     rows.push(...body.rows);
@@ -59,6 +63,7 @@ describe("GET /api/v1/datasets", () => {
       "regions",
       "village-income",
       "region-indicators",
+      "reporting-punctuality",
       "projects",
       "problems",
       "problem-events",
@@ -94,14 +99,17 @@ describe("GET /api/v1/datasets", () => {
 });
 
 describe("CSV parsed back equals the JSON", () => {
-  for (const def of DATASETS) {
+  for (const [index, def] of DATASETS.entries()) {
     it(`${def.name}`, async () => {
-      const csv = await get(`/api/v1/datasets/${def.name}.csv`);
+      // Pages of 2 rows are many downloads: each dataset from an address of its own, so
+      // that together they stay under the per-address download limit.
+      const client = { "CF-Connecting-IP": `198.51.100.${index + 1}` };
+      const csv = await get(`/api/v1/datasets/${def.name}.csv`, client);
       expect(csv.status).toBe(200);
       expect(csv.type).toBe("text/csv; charset=utf-8");
       const [header] = parseCsv(csv.text);
       expect(header).toEqual(def.fields.map((f) => f.name));
-      const json = await allJsonRows(`/api/v1/datasets/${def.name}.json`, 2);
+      const json = await allJsonRows(`/api/v1/datasets/${def.name}.json`, 2, client);
       const fromCsv = csvObjects(csv.text);
       expect(fromCsv.length).toBe(json.length);
       json.forEach((row, i) => {

@@ -54,6 +54,8 @@ const CALLS: Record<string, [query: string, status: number][]> = {
   "/api/v1/regions/{code}/charts/{file}": [
     ["/api/v1/regions/450422/charts/income.json", 200],
     ["/api/v1/regions/450422/charts/income.csv", 200],
+    ["/api/v1/regions/450422/charts/coverage.xlsx?lang=en", 200],
+    ["/api/v1/regions/450422/charts/sources.svg?period=2025-12", 200],
     ["/api/v1/regions/450422/charts/nope.csv", 400],
   ],
   "/api/v1/regions/{code}/projects": [
@@ -74,6 +76,12 @@ const CALLS: Record<string, [query: string, status: number][]> = {
     ["/api/v1/datasets/regions.csv?region=450422&bom=1", 200],
     ["/api/v1/datasets/village-income.csv?to=2025-13", 400],
     ["/api/v1/datasets/nope.csv", 404],
+  ],
+  "/api/v1/datasets/{name}.xlsx": [
+    ["/api/v1/datasets/village-income.xlsx?release=2025-12", 200],
+    ["/api/v1/datasets/regions.xlsx?region=450422&lang=en", 200],
+    ["/api/v1/datasets/village-income.xlsx?lang=fr", 400],
+    ["/api/v1/datasets/nope.xlsx", 404],
   ],
   "/api/v1/datasets/{name}.json": [
     ["/api/v1/datasets/region-indicators.json?limit=5", 200],
@@ -96,6 +104,12 @@ const CALLS: Record<string, [query: string, status: number][]> = {
     ["/api/v1/search?q=lizhai", 200],
     ["/api/v1/search?q=4504&limit=3", 200],
     ["/api/v1/search?q=", 400],
+  ],
+  "/api/v1/compare/{file}": [
+    ["/api/v1/compare/income.json?codes=450422,450422104211", 200],
+    ["/api/v1/compare/income.csv?codes=450422,45&period=2025-12&bom=1", 200],
+    ["/api/v1/compare/income.csv?codes=450422,abc", 400],
+    ["/api/v1/compare/income.csv?codes=450422,999999", 404],
   ],
   "/api/v1/rankings": [
     ["/api/v1/rankings?level=township&within=450422", 200],

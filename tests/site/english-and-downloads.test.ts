@@ -1,4 +1,5 @@
 /** English pages and chart downloads: the same figures as the API, in another form. */
+import ExcelJS from "exceljs";
 import { describe, expect, inject, it } from "vitest";
 
 const base = inject("baseUrl");
@@ -76,6 +77,40 @@ describe("chart downloads", () => {
       expect(at(source), source).toBe(api.sources[source]);
     }
     expect(at("total")).toBe(api.indicators.income_total?.value);
+  });
+
+  it("link each chart's XLSX beside its CSV, and the links answer workbooks", async () => {
+    for (const [page, sheet] of [
+      ["/r/450422", "数据"],
+      ["/en/r/450422", "Data"],
+    ] as const) {
+      const html = await (await fetch(`${base}${page}`)).text();
+      const href = (chart: string, format: string) => {
+        const panel = html.slice(html.indexOf(`id="chart-${chart}-download"`));
+        const link = new RegExp(`href="([^"]+)"[^>]*data-download="${format}"`).exec(panel);
+        return (link?.[1] ?? "").replaceAll("&amp;", "&");
+      };
+      const charts = [...html.matchAll(/id="chart-([a-z]+)-download"/g)].map((m) => m[1] ?? "");
+      expect(charts).toEqual(["income", "bands", "sources", "coverage"]);
+      for (const chart of charts) {
+        const xlsx = href(chart, "xlsx");
+        // The CSV's address and query (period and language), as a workbook; no BOM to ask for.
+        expect(xlsx, `${page} ${chart}`).toBe(
+          href(chart, "csv").replace(".csv?", ".xlsx?").replace("&bom=1", ""),
+        );
+        const response = await fetch(`${base}${xlsx}`);
+        expect(response.status, xlsx).toBe(200);
+        expect(response.headers.get("content-type")).toBe(
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        );
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(await response.arrayBuffer());
+        const csv = await (await fetch(`${base}${href(chart, "csv")}`)).text();
+        const rows = csv.trim().split("\r\n").length;
+        expect(workbook.worksheets[0]?.name).toBe(sheet);
+        expect(workbook.worksheets[0]?.rowCount, xlsx).toBe(rows);
+      }
+    }
   });
 
   it("refuse an unknown chart with problem+json", async () => {

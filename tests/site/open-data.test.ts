@@ -207,7 +207,14 @@ describe("describing the data", () => {
     expect(catalog["dcat:dataset"].map((d) => d["dct:identifier"])).toEqual(
       DATASETS.map((d) => d.name),
     );
-    expect(catalog["dcat:dataset"].every((d) => d["dcat:distribution"].length === 2)).toBe(true);
+    // CSV, JSON and XLSX, each the dataset's API download.
+    for (const d of catalog["dcat:dataset"]) {
+      const urls = (d["dcat:distribution"] as { "dcat:downloadURL": { "@id": string } }[]).map(
+        (x) => x["dcat:downloadURL"]["@id"].replace(/^.*\/api\/v1\/datasets\//, ""),
+      );
+      const name = d["dct:identifier"];
+      expect(urls).toEqual([`${name}.csv`, `${name}.json`, `${name}.xlsx`]);
+    }
   });
 
   it("/api/docs documents every path of the OpenAPI document", async () => {
@@ -222,5 +229,34 @@ describe("describing the data", () => {
         .sort(),
     );
     expect(html).toContain('id="problem-too-many-requests"');
+  });
+});
+
+describe("the /data page's county cut as a workbook", () => {
+  it("submits to the XLSX route and gets the county's rows, read back with exceljs", async () => {
+    const html = await (await fetch(`${base}/data`)).text();
+    const form =
+      /<form class="cut" action="\/api\/v1\/datasets\/village-income\.csv"[\s\S]*?<\/form>/.exec(
+        html,
+      )?.[0];
+    expect(form, "village-income's county form").toBeTruthy();
+    const action = /formaction="([^"]+)"/.exec(form ?? "")?.[1];
+    expect(action).toBe("/api/v1/datasets/village-income.xlsx");
+    const county = /<option value="(\d{6})"/.exec(form ?? "")?.[1] as string;
+    // As the browser submits the form: every field, the hidden bom=1 too.
+    const response = await fetch(`${base}${action}?bom=1&region=${county}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("spreadsheetml");
+    const { default: ExcelJS } = await import("exceljs");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await response.arrayBuffer());
+    const sheet = book.worksheets[0];
+    const { n } = db
+      .prepare(
+        `SELECT count(*) AS n FROM income_returns
+          WHERE village_code LIKE ?1 || '%' AND superseded_at IS NULL`,
+      )
+      .get(county) as { n: number };
+    expect((sheet?.rowCount ?? 0) - 1).toBe(n);
   });
 });

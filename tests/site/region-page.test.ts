@@ -60,6 +60,7 @@ describe("/r/450422 藤县 in Chromium", () => {
     const page = await browser.newPage();
     await page.goto(`${base}/r/450422`);
     // Charts are drawn as they come into view.
+    await page.locator("#chart-income").scrollIntoViewIfNeeded();
     await page.waitForSelector("#chart-income[data-drawn='true']");
     await page.locator("#chart-bands").scrollIntoViewIfNeeded();
     await page.waitForSelector("#chart-bands[data-drawn='true']");

@@ -61,12 +61,14 @@ function expectSecurityHeaders(headers: Headers, what: string, crossOrigin: bool
   expect(headers.get("x-content-type-options"), what).toBe("nosniff");
   expect(headers.get("referrer-policy"), what).toBe("strict-origin-when-cross-origin");
   expect(headers.get("permissions-policy"), what).toContain("camera=()");
-  expect(headers.get("x-frame-options"), what).toBe("DENY");
+  // Only the embed pages may be framed, by any site (tests/site/embed.test.ts).
+  const framable = /^\/(?:en\/)?embed\//.test(what);
+  expect(headers.get("x-frame-options"), what).toBe(framable ? null : "DENY");
   expect(headers.get("cross-origin-resource-policy"), what).toBe(
-    crossOrigin ? "cross-origin" : "same-origin",
+    crossOrigin || framable ? "cross-origin" : "same-origin",
   );
   const csp = directives(headers.get("content-security-policy"));
-  expect(csp.get("frame-ancestors"), what).toEqual(["'none'"]);
+  expect(csp.get("frame-ancestors"), what).toEqual(framable ? ["*"] : ["'none'"]);
   expect(csp.get("object-src"), what).toEqual(["'none'"]);
   const scripts = csp.get("script-src") ?? [];
   expect(scripts, what).toContain("'self'");

@@ -11,9 +11,11 @@ export const PAGE_KINDS = [
   "/methodology",
   "/search?q=lz",
   "/rankings",
+  "/compare?codes=450422,450421105,140423103263", // regions of three levels side by side
   "/calendar",
   "/bulletins",
   "/bulletins/2",
   "/data",
   "/releases/2026-10",
+  "/embed/450422/income", // one chart for other sites' pages (the only page they may frame)
 ];

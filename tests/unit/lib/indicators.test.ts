@@ -6,10 +6,15 @@ import {
   median,
   rollupReturns,
   satisfiesIdentity,
-  type VillageReturn,
+  type TimedReturn,
 } from "../../../src/lib/indicators.ts";
 
-function village(code: string, total: number, subsidy = 0): VillageReturn {
+function village(
+  code: string,
+  total: number,
+  subsidy = 0,
+  firstRecordedAt = "2026-11-10T02:00:00Z",
+): TimedReturn {
   return {
     village_code: code,
     total,
@@ -18,6 +23,7 @@ function village(code: string, total: number, subsidy = 0): VillageReturn {
     investment: 0,
     subsidy,
     other: 0,
+    first_recorded_at: firstRecordedAt,
   };
 }
 
@@ -73,7 +79,7 @@ describe("rollup and indicators", () => {
   ];
 
   it("counts shares over reporting villages, with numerator and denominator", () => {
-    const i = indicatorsFromRollup(rollupReturns(8, returns, new Map()));
+    const i = indicatorsFromRollup(rollupReturns("2026-10", 8, returns, new Map()));
     expect(i.villages.value).toBe(8);
     expect(i.coverage).toEqual({ value: 5 / 8, numerator: 5, denominator: 8 });
     expect(i.income_total.value).toBe(1_690_000);
@@ -100,7 +106,7 @@ describe("rollup and indicators", () => {
       ["e", 1_000_000],
       ["x", 9_999_999],
     ]);
-    const i = indicatorsFromRollup(rollupReturns(8, returns, previous));
+    const i = indicatorsFromRollup(rollupReturns("2026-10", 8, returns, previous));
     expect(i.yoy_growth.numerator).toBe(1_240_000);
     expect(i.yoy_growth.denominator).toBe(1_020_000);
     expect(i.yoy_growth.sample).toBe(2);
@@ -108,7 +114,7 @@ describe("rollup and indicators", () => {
   });
 
   it("gives an empty region zero counts and no ratios", () => {
-    const i = indicatorsFromRollup(rollupReturns(0, [], new Map()));
+    const i = indicatorsFromRollup(rollupReturns("2026-10", 0, [], new Map()));
     expect(i.villages.value).toBe(0);
     expect(i.reporting.value).toBe(0);
     expect(i.coverage.value).toBeNull();
@@ -120,8 +126,38 @@ describe("rollup and indicators", () => {
     expect(i.yoy_growth.value).toBeNull();
   });
 
+  it("counts returns first recorded by the deadline, late ones and their days late", () => {
+    // Deadline for 2026-10: 2026-11-10, China time (UTC+8).
+    const timed = [
+      village("a", 1, 0, "2026-11-10T15:59:59Z"), // 23:59:59 on the 10th in China: on time
+      village("b", 1, 0, "2026-11-10T16:00:00Z"), // 00:00 on the 11th: 1 day late
+      village("c", 1, 0, "2026-11-17T02:00:00Z"), // 7 days late
+      village("d", 1, 0, "2026-10-31T02:00:00Z"), // early
+    ];
+    const rollup = rollupReturns("2026-10", 6, timed, new Map());
+    expect(rollup).toMatchObject({ on_time: 2, late: 2, days_late: 8 });
+    expect(indicatorsFromRollup(rollup).reported_on_time).toEqual({
+      value: 2 / 6,
+      numerator: 2,
+      denominator: 6,
+    });
+    // A configured deadline day moves the line: by the 17th, all four are on time.
+    expect(rollupReturns("2026-10", 6, timed, new Map(), 17)).toMatchObject({
+      on_time: 4,
+      late: 0,
+      days_late: 0,
+    });
+  });
+
+  it("gives no punctuality for rollups stored before it was counted", () => {
+    const stored = { ...rollupReturns("2026-10", 1, [village("a", 5)], new Map()) };
+    expect(indicatorsFromRollup({ ...stored, on_time: null }).reported_on_time.value).toBeNull();
+  });
+
   it("gives no growth when the matched sample earned nothing a year ago", () => {
-    const i = indicatorsFromRollup(rollupReturns(1, [village("a", 5)], new Map([["a", 0]])));
+    const i = indicatorsFromRollup(
+      rollupReturns("2026-10", 1, [village("a", 5)], new Map([["a", 0]])),
+    );
     expect(i.yoy_growth.value).toBeNull();
     expect(i.yoy_growth.sample).toBe(1);
   });

@@ -83,9 +83,10 @@ describe("competition ranking", () => {
       investment: 0,
       subsidy: 0,
       other: 0,
+      first_recorded_at: "2026-11-10T02:00:00Z",
     }));
     const figure = rankingFigure(
-      indicatorsFromRollup(rollupReturns(4, returns, new Map())),
+      indicatorsFromRollup(rollupReturns("2026-10", 4, returns, new Map())),
       "weak_share",
     );
     expect(figure).toEqual({ value: 2 / 3, numerator: 2, denominator: 3 });

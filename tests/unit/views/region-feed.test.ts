@@ -3,9 +3,9 @@
  * orders, caps and words its entries as documented (src/views/region-feed.ts).
  */
 import { describe, expect, it } from "vitest";
-import type { RegionFeedRows } from "../../src/db/region-feed.ts";
-import { buildAtom } from "../../src/lib/feeds.ts";
-import { REGION_FEED_ENTRIES, regionFeedXml } from "../../src/views/region-feed.ts";
+import type { RegionFeedRows } from "../../../src/db/region-feed.ts";
+import { buildAtom } from "../../../src/lib/feeds.ts";
+import { REGION_FEED_ENTRIES, regionFeedXml } from "../../../src/views/region-feed.ts";
 
 const ORIGIN = "https://ledger.example";
 
