@@ -13,7 +13,11 @@ import {
   MAX_COMPARED,
   parseCompareCodes,
 } from "../src/lib/compare.ts";
+import { translator } from "../src/i18n/index.ts";
 import { LANGS } from "../src/lib/i18n.ts";
+import { canonicalOrigin } from "../src/lib/origin.ts";
+import { XLSX_TYPE } from "../src/lib/xlsx.ts";
+import { chartXlsx } from "../src/services/xlsx-export.ts";
 import { loadComparison } from "../src/services/compare-report.ts";
 import { toRef } from "../src/services/region-report.ts";
 import { compareIncomeChart } from "../src/views/compare-view.ts";
@@ -57,7 +61,7 @@ const CodesSchema = z
 const route = createRoute({
   method: "get",
   path: "/{file}",
-  summary: "The comparison's income chart table, as CSV or JSON",
+  summary: "The comparison's income chart table, as CSV, JSON or XLSX",
   description:
     "Year-to-date collective income at the month of `period` in each year, one column per " +
     "region (whole yuan; empty where no village reported): the table of the income chart " +
@@ -66,7 +70,9 @@ const route = createRoute({
   request: {
     params: z.object({
       file: z
-        .enum(["income.csv", "income.json"], { error: "must be income.csv or income.json" })
+        .enum(["income.csv", "income.json", "income.xlsx"], {
+          error: "must be income.csv, income.json or income.xlsx",
+        })
         .openapi({ param: { name: "file", in: "path" }, example: "income.csv" }),
     }),
     query: z.object({
@@ -97,6 +103,14 @@ const route = createRoute({
       headers: CACHE_HEADERS,
       content: {
         "text/csv": { schema: z.string() },
+        [XLSX_TYPE]: {
+          schema: z.string().openapi({
+            format: "binary",
+            description:
+              "The same table as a workbook: money in yuan shown as 万元 (English: ¥), with an " +
+              "About sheet (source, licence, citation, columns).",
+          }),
+        },
         "application/json": {
           schema: z
             .object({
@@ -130,7 +144,7 @@ compare.openapi(
   afterValidation<typeof route>(dataVersion(), async (c) => {
     const { file } = c.req.valid("param");
     const { codes, period: requested, lang, bom } = c.req.valid("query");
-    const { regions, unknown } = await loadComparison(c.env.DB, codes);
+    const { meta, regions, unknown } = await loadComparison(c.env.DB, codes);
     if (unknown.length) {
       throw new ApiError(
         404,
@@ -161,6 +175,33 @@ compare.openapi(
         },
         200,
       );
+    }
+    if (file === "income.xlsx") {
+      const url = new URL(c.req.url);
+      const origin = canonicalOrigin(c.env);
+      const t = translator(lang);
+      const bytes = await chartXlsx({
+        chart,
+        // The About sheet names every compared region, with their codes.
+        region: {
+          code: regions.map((r) => r.region.code).join(","),
+          name: regions.map((r) => r.region.name).join(t("common.listSeparator")),
+        },
+        period,
+        version: {
+          release: "live",
+          asOf: null,
+          dataUpdatedAt: meta.lastUpdated,
+          sampleData: meta.sampleData,
+        },
+        source: { origin, url: `${origin}${url.pathname}${url.search}` },
+        lang,
+      });
+      return c.body(bytes, 200, {
+        "Content-Type": XLSX_TYPE,
+        "Content-Disposition": `attachment; filename="compare-income-${period}${lang === "en" ? "-en" : ""}.xlsx"`,
+        "Content-Length": String(bytes.byteLength),
+      });
     }
     return c.body(chartTableCsv(chart.table, bom === "1"), 200, {
       "Content-Type": "text/csv; charset=utf-8",

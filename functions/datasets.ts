@@ -7,7 +7,6 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { findRegion } from "../src/db/regions.ts";
 import { keyLength, readPage, type Cursor, type DatasetFilters } from "../src/db/datasets.ts";
-import { latestBuiltRelease } from "../src/db/bulk-files.ts";
 import { countRowsUpTo } from "../src/db/dataset-count.ts";
 import { deleteExportSize, readExportSize } from "../src/db/export-sizes.ts";
 import {
@@ -18,11 +17,9 @@ import {
   UNITS_EN,
   type DatasetDef,
 } from "../src/lib/datasets.ts";
-import { EXPORT_MAX_ROWS, XLSX_MAX_CELLS, xlsxMaxRows } from "../src/lib/api-limits.ts";
 import { canonicalOrigin } from "../src/lib/origin.ts";
 import { XLSX_TYPE } from "../src/lib/xlsx.ts";
 import { regionNotFound } from "../src/lib/errors.ts";
-import { bulkPath } from "../src/services/bulk-writer.ts";
 import {
   csvStream,
   exportSize,
@@ -38,8 +35,6 @@ import {
   CsvQuery,
   DATASET_ERRORS,
   DatasetListResponse,
-  DatasetNameParam,
-  DatasetPageResponse,
   JsonQuery,
   XlsxQuery,
 } from "./dataset-schemas.ts";
@@ -52,6 +47,8 @@ import {
   type DataVersion,
   type VersionEnv,
 } from "./http-cache.ts";
+import { documentDatasetFiles } from "./dataset-docs.ts";
+import { exportMaxRows, exportTooLarge, xlsxRowLimit, xlsxTooLarge } from "./export-limits.ts";
 import { rateLimit } from "./rate-limit.ts";
 import { invalidRequest, validationHook } from "./validation.ts";
 
@@ -261,176 +258,7 @@ function fixedLengthCsv(
   return body.readable;
 }
 
-/**
- * The most rows one CSV request streams (EXPORT_MAX_ROWS, default 500,000): the request
- * reads them twice in keyset pages of EXPORT_PAGE_ROWS (measuring, then sending), about
- * 500 D1 queries, within the 1,000 a request may make.
- */
-export function exportMaxRows(env: Pick<Env, "EXPORT_MAX_ROWS">): number {
-  const configured = Number(env.EXPORT_MAX_ROWS);
-  return Number.isSafeInteger(configured) && configured > 0 ? configured : EXPORT_MAX_ROWS;
-}
-
-/**
- * The most rows of `def` one XLSX download holds: the cell budget XLSX_MAX_CELLS
- * (src/lib/api-limits.ts, or the optional wrangler var of that name) over its columns.
- */
-export function xlsxRowLimit(env: Env & { XLSX_MAX_CELLS?: string }, def: DatasetDef): number {
-  const configured = Number(env.XLSX_MAX_CELLS);
-  const cells = Number.isSafeInteger(configured) && configured > 0 ? configured : XLSX_MAX_CELLS;
-  return xlsxMaxRows(def.fields.length, cells);
-}
-
-/**
- * A cut larger than one request streams: 400 export-too-large, with the address of the
- * release's bulk file (the newest release whose files are written, for live data).
- */
-async function exportTooLarge(
-  c: Context<DownloadEnv>,
-  def: DatasetDef,
-  release: string,
-  maxRows: number,
-): Promise<ApiError> {
-  const period = release === "live" ? await latestBuiltRelease(c.env.DB) : release;
-  const file = period ? bulkPath(period, def.name) : null;
-  const where = file ?? "/data";
-  const count = maxRows.toLocaleString("en-US");
-  return new ApiError(
-    400,
-    `This CSV cut of ${def.name} has more than ${count} rows, more than one request streams. Narrow it with region (a city or county), from and to, or download the release's whole dataset as one file: ${where}.`,
-    `所选 ${def.name} 数据超过 ${count} 行，超出单次请求可导出的上限。请用 region（市或县）、from、to 缩小范围，或下载该次发布的全量文件：${where}。`,
-    {
-      errors: [{ parameter: "region", message: `the cut has more than ${count} rows` }],
-      type: { slug: "export-too-large", title: "Export too large" },
-      members: { max_rows: maxRows, ...(file ? { bulk_file: file } : {}) },
-    },
-  );
-}
-
-/**
- * An XLSX cut larger than one workbook holds (`maxRows` of this dataset): 400
- * export-too-large, with the same cut as CSV (csv_file, with a BOM for Excel and WPS) and
- * the release's bulk file.
- */
-async function xlsxTooLarge(
-  c: Context<DownloadEnv>,
-  def: DatasetDef,
-  q: Download["query"],
-  release: string,
-  maxRows: number,
-): Promise<ApiError> {
-  const period = release === "live" ? await latestBuiltRelease(c.env.DB) : release;
-  const file = period ? bulkPath(period, def.name) : null;
-  const cut = new URLSearchParams();
-  for (const key of ["region", "from", "to", "release"] as const) {
-    if (q[key]) cut.set(key, q[key]);
-  }
-  cut.set("bom", "1");
-  const csv = `/api/v1/datasets/${def.name}.csv?${cut}`;
-  const count = maxRows.toLocaleString("en-US");
-  const bulk = file ? `, or the release's whole dataset as one file: ${file}` : "";
-  const bulkZh = file ? `，或下载该次发布的全量文件：${file}` : "";
-  return new ApiError(
-    400,
-    `This XLSX cut of ${def.name} has more than ${count} rows, more than one workbook holds (it is built whole in memory). Narrow it with region, from and to, or download the same cut as CSV, which opens in Excel and WPS too: ${csv}${bulk}.`,
-    `所选 ${def.name} 数据超过 ${count} 行，超出单个 XLSX 文件的上限（文件要在内存中整体生成）。请用 region、from、to 缩小范围，或下载同样范围的 CSV（也可用 Excel、WPS 打开）：${csv}${bulkZh}。`,
-    {
-      errors: [{ parameter: "region", message: `the cut has more than ${count} rows` }],
-      type: { slug: "export-too-large", title: "Export too large" },
-      members: { max_rows: maxRows, csv_file: csv, ...(file ? { bulk_file: file } : {}) },
-    },
-  );
-}
-
-/** Documentation of the two file routes; the handlers below match the file extension. */
-for (const format of ["csv", "json"] as const) {
-  datasets.openAPIRegistry.registerPath({
-    method: "get",
-    path: `/{name}.${format}`,
-    summary:
-      format === "csv"
-        ? "A dataset as CSV, streamed (UTF-8, RFC 4180, header row of field names)"
-        : `A dataset as JSON, one page of at most ${PAGE_SIZE.max} rows with a cursor to the next`,
-    request: { params: DatasetNameParam, query: format === "csv" ? CsvQuery : JsonQuery },
-    responses: {
-      200: {
-        description:
-          format === "csv"
-            ? "The whole dataset (filtered). Money in whole yuan, numbers plain, codes as text; " +
-              "text cells starting with = + - @ tab or CR are prefixed with an apostrophe. " +
-              "Streamed with its size declared (Content-Length, measured before the first " +
-              "download of each export and data version) and its row count (X-Row-Count): a " +
-              "download that fails part-way ends short of Content-Length, which HTTP clients " +
-              "report as an incomplete transfer."
-            : "One page of rows, keyed by field name.",
-        headers:
-          format === "csv"
-            ? CACHE_HEADERS.extend({
-                "Content-Disposition": z.string(),
-                "Content-Length": z.string().openapi({
-                  description:
-                    "The size of the file in bytes (UTF-8, with the BOM when bom=1). A body " +
-                    "shorter than this is an incomplete download: discard it.",
-                }),
-                "X-Row-Count": z.string().openapi({
-                  description:
-                    "The number of data rows in the file (the header row not counted), to " +
-                    "check a parsed download against.",
-                }),
-              })
-            : CACHE_HEADERS,
-        content:
-          format === "csv"
-            ? { "text/csv": { schema: z.string() } }
-            : { "application/json": { schema: DatasetPageResponse } },
-      },
-      304: { description: "Not modified (If-None-Match matched the ETag)." },
-      ...DATASET_ERRORS,
-    },
-  });
-}
-
-/** Each dataset's row limit as an XLSX download, for the documentation. */
-const XLSX_LIMITS = DATASETS.map(
-  (d) => `${d.name} ${xlsxMaxRows(d.fields.length).toLocaleString("en-US")}`,
-).join(", ");
-
-datasets.openAPIRegistry.registerPath({
-  method: "get",
-  path: "/{name}.xlsx",
-  summary: "A dataset as an Excel workbook (XLSX), of a bounded size",
-  description:
-    "The same rows and values as the CSV of the same cut, for people who open it in Excel, " +
-    "WPS or LibreOffice. Sheet 1 (数据 / Data): a header row of column labels, frozen, then " +
-    "one row per record. Codes are text cells (never 4.50422E+11); money is the CSV's whole " +
-    'yuan as numbers, shown in 万元 by the number format 0"."0000"万元" (lang=en: "¥"#,##0); ' +
-    "ratios are fractions shown as percentages (0.0%); dates are date cells; periods and " +
-    "times are text. Sheet 2 (说明 / About): contents, filters, rows, the release (or live " +
-    "data and its version), source, address, licence, citation and each column's name, " +
-    "label, unit and definition. The workbook is built whole in memory, so it holds at most " +
-    `${XLSX_MAX_CELLS.toLocaleString("en-US")} cells (XLSX_MAX_CELLS): rows × the dataset's ` +
-    `columns, rounded down to whole thousands of rows: ${XLSX_LIMITS}. A larger cut is ` +
-    "refused with 400 #problem-export-too-large, whose max_rows is that dataset's limit, " +
-    "csv_file the same cut as CSV (which streams up to EXPORT_MAX_ROWS rows) and bulk_file " +
-    "the release's whole dataset.",
-  request: { params: DatasetNameParam, query: XlsxQuery },
-  responses: {
-    200: {
-      description: "The workbook.",
-      headers: CACHE_HEADERS.extend({
-        "Content-Disposition": z.string().openapi({
-          description: "attachment; the CSV's file name with .xlsx (…_en.xlsx for lang=en).",
-        }),
-        "X-Row-Count": z.string().openapi({
-          description: "The number of data rows in the workbook (the header row not counted).",
-        }),
-      }),
-      content: { [XLSX_TYPE]: { schema: z.string().openapi({ format: "binary" }) } },
-    },
-    304: { description: "Not modified (If-None-Match matched the ETag)." },
-    ...DATASET_ERRORS,
-  },
-});
+documentDatasetFiles(datasets.openAPIRegistry);
 
 /**
  * Middleware: what a file request asks for, checked before any data version is read: the
@@ -482,7 +310,7 @@ files.get(
       const cached = await readExportSize(c.env.DB, key);
       const maxRows = exportMaxRows(c.env);
       const rows = cached?.rows ?? (await countRowsUpTo(c.env.DB, def, filters, maxRows));
-      if (rows > maxRows) throw await exportTooLarge(c, def, version.release, maxRows);
+      if (rows > maxRows) throw await exportTooLarge(c.env.DB, def, version.release, maxRows);
       // Measured by a first pass over the export unless this export of this data version was
       // measured before (export_sizes): the response below declares it.
       const size = cached ?? (await exportSize(c.env.DB, def, filters, key, { bom }));
@@ -540,7 +368,7 @@ files.get(
     };
     const maxRows = xlsxRowLimit(c.env, def);
     const counted = await countRowsUpTo(c.env.DB, def, filters, maxRows);
-    if (counted > maxRows) throw await xlsxTooLarge(c, def, q, version.release, maxRows);
+    if (counted > maxRows) throw await xlsxTooLarge(c.env.DB, def, q, version.release, maxRows);
     c.header("Content-Type", XLSX_TYPE);
     c.header(
       "Content-Disposition",
@@ -557,7 +385,7 @@ files.get(
       lang: q.lang,
       maxRows,
     });
-    if (!book) throw await xlsxTooLarge(c, def, q, version.release, maxRows);
+    if (!book) throw await xlsxTooLarge(c.env.DB, def, q, version.release, maxRows);
     c.header("Content-Length", String(book.bytes.byteLength));
     c.header("X-Row-Count", String(book.rows));
     return c.body(book.bytes);

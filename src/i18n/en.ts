@@ -179,6 +179,7 @@ export const en = {
   "chart.tab.download": "Download",
   "chart.tab.about": "About",
   "chart.moneyUnit": " ({unit})",
+  "common.bracketed": "{text} ({inner})",
   "chart.download": "The figures shown above, as {csv} (opens in Excel and WPS) or {json}.",
   "chart.about.definition": "Definition",
   "chart.about.unit": "Unit",

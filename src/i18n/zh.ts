@@ -187,6 +187,7 @@ export const zh = {
   "chart.tab.download": "下载",
   "chart.tab.about": "说明",
   "chart.moneyUnit": "（{unit}）",
+  "common.bracketed": "{text}（{inner}）",
   "chart.download": "下载上表中的数字：{csv}（可用 Excel、WPS 打开）或 {json}。",
   "chart.about.definition": "定义",
   "chart.about.unit": "单位",

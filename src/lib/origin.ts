@@ -30,6 +30,7 @@ const TRACKING_PARAMS =
  * canonical link both use it.
  */
 export function viewSearch(url: URL): string {
+  if (url.search === "" || url.search === "?") return "";
   const params = new URLSearchParams(
     [...url.searchParams].filter(([name]) => !TRACKING_PARAMS.test(name)),
   );

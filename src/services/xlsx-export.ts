@@ -58,7 +58,7 @@ export async function writeXlsx(book: XlsxWorkbook): Promise<Uint8Array<ArrayBuf
 
 /** In brackets, as each language writes them. */
 const bracketed = (text: string, inner: string, lang: Lang) =>
-  lang === "en" ? `${text} (${inner})` : `${text}（${inner}）`;
+  translator(lang)("common.bracketed", { text, inner });
 
 /**
  * A field's column label: its name for people; a percentage of 0–100 (which the cells do

@@ -107,6 +107,7 @@ const CALLS: Record<string, [query: string, status: number][]> = {
   ],
   "/api/v1/compare/{file}": [
     ["/api/v1/compare/income.json?codes=450422,450422104211", 200],
+    ["/api/v1/compare/income.xlsx?codes=450422,450422104211&lang=en", 200],
     ["/api/v1/compare/income.csv?codes=450422,45&period=2025-12&bom=1", 200],
     ["/api/v1/compare/income.csv?codes=450422,abc", 400],
     ["/api/v1/compare/income.csv?codes=450422,999999", 404],

@@ -309,6 +309,36 @@ describe("/compare: income over the years", () => {
     );
   });
 
+  it("offers the table as XLSX, read back with exceljs: the same figures, money as 万元", async () => {
+    const { html } = await get(`/compare?codes=${THREE.join(",")}`);
+    const href = linkWith(html, 'data-download="xlsx"');
+    expect(href).toBe(
+      `/api/v1/compare/income.xlsx?codes=${THREE.join(",")}&period=${period}&lang=zh`,
+    );
+    const response = await fetch(`${base}${href}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("spreadsheetml");
+    const { default: ExcelJS } = await import("exceljs");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await response.arrayBuffer());
+    const sheet = book.worksheets[0];
+    const body: unknown[][] = [];
+    const width = THREE.length + 1;
+    sheet?.eachRow((row, n) => {
+      // Every column, an empty cell as null (exceljs leaves trailing empty ones out).
+      if (n > 1)
+        body.push(Array.from({ length: width }, (_, i) => row.getCell(i + 1).value ?? null));
+    });
+    expect(body).toEqual(
+      expected().map(([p, values]) => [formatYearToDate(p), ...values.map((v) => v ?? null)]),
+    );
+    expect(sheet?.getRow(2).getCell(2).numFmt).toContain("万元");
+    // The About sheet names the regions compared.
+    const about = book.worksheets[1];
+    const text = JSON.stringify(about?.getSheetValues());
+    for (const code of THREE) expect(text).toContain(code);
+  });
+
   it("offers the table as CSV with the same figures in whole yuan", async () => {
     const { html } = await get(`/compare?codes=${THREE.join(",")}`);
     const href = linkWith(html, 'data-download="csv"');
