@@ -31,13 +31,18 @@ const TRACKING_PARAMS =
  */
 export function viewSearch(url: URL): string {
   if (url.search === "" || url.search === "?") return "";
+  // A page asks several times (cache key, canonical and language links): work it out once.
+  if (url.search === lastView.search) return lastView.view;
   const params = new URLSearchParams(
     [...url.searchParams].filter(([name]) => !TRACKING_PARAMS.test(name)),
   );
   params.sort();
   const search = params.toString();
-  return search ? `?${search}` : "";
+  lastView = { search: url.search, view: search ? `?${search}` : "" };
+  return lastView.view;
 }
+
+let lastView = { search: "", view: "" };
 
 /** The canonical address of what `url` shows: the canonical origin, its path and view. */
 export function canonicalUrl(origin: string, url: URL): string {

@@ -79,6 +79,8 @@ export async function countD1Call<T>(statements: number, call: () => Promise<T>)
   }
 }
 
+const UTF8 = new TextEncoder();
+
 /**
  * The size of a D1 call's result as JSON text (its rows; a statement's meta left out): the
  * measure of what crossed from D1, close to what the platform's result limit counts.
@@ -88,68 +90,8 @@ function jsonBytes(result: unknown): number {
     value && typeof value === "object" && "results" in value
       ? (value as { results: unknown }).results
       : value;
-  return jsonSize(Array.isArray(result) ? result.map(rows) : rows(result));
-}
-
-/**
- * The UTF-8 byte length of JSON.stringify(value), counted without building the text: a
- * page's result holds its rows as JSON strings, which stringifying again would escape and
- * copy (about a millisecond a county page). 0 where JSON.stringify gives undefined.
- */
-export function jsonSize(value: unknown): number {
-  if (value === null) return 4;
-  switch (typeof value) {
-    case "string":
-      return stringSize(value);
-    case "number":
-      return Number.isFinite(value) ? String(value).length : 4;
-    case "boolean":
-      return value ? 4 : 5;
-    case "object":
-      return objectSize(value as object);
-    default:
-      return 0; // undefined, functions and symbols are left out
-  }
-}
-
-function objectSize(value: object): number {
-  const toJSON = (value as { toJSON?: () => unknown }).toJSON;
-  if (typeof toJSON === "function") return jsonSize(toJSON.call(value));
-  if (Array.isArray(value)) {
-    let size = 2 + Math.max(0, value.length - 1);
-    // An element JSON leaves out is written as null.
-    for (const item of value) size += jsonSize(item) || 4;
-    return size;
-  }
-  let size = 2;
-  let members = 0;
-  for (const [key, item] of Object.entries(value)) {
-    const itemSize = jsonSize(item);
-    if (itemSize === 0) continue;
-    size += (members++ > 0 ? 1 : 0) + stringSize(key) + 1 + itemSize;
-  }
-  return size;
-}
-
-/** A string as JSON writes it: quoted, escaped, in UTF-8. */
-function stringSize(text: string): number {
-  let size = 2;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22 || c === 0x5c) size += 2;
-    else if (c < 0x20) size += c === 8 || c === 9 || c === 10 || c === 12 || c === 13 ? 2 : 6;
-    else if (c < 0x80) size += 1;
-    else if (c < 0x800) size += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        size += 4;
-        i++;
-      } else size += 6; // a lone surrogate is escaped as \uXXXX
-    } else if (c >= 0xdc00 && c <= 0xdfff) size += 6;
-    else size += 3;
-  }
-  return size;
+  const payload = Array.isArray(result) ? result.map(rows) : rows(result);
+  return UTF8.encode(JSON.stringify(payload) ?? "").byteLength;
 }
 
 /**
