@@ -1,0 +1,58 @@
+/**
+ * The words of the league tables (src/components/rankings/):
+ * the keys of zh/rankings.ts, in English (en.ts spreads it in).
+ */
+import type { zhRankings } from "../zh/rankings.ts";
+
+export const enRankings = {
+  "rankings.title": "League tables",
+  "rankings.lede":
+    "Regions of the same level ranked each month on one indicator: the top 20% are champions, the bottom 10% are called in for a talk. Only villages that reported count; regions with no returns are not ranked.",
+  "rankings.form.level": "Level",
+  "rankings.form.indicator": "Indicator",
+  "rankings.form.within": "Within",
+  "rankings.form.show": "Show table",
+  "rankings.nationwide": "All regions",
+  "rankings.col.rank": "Rank",
+  "rankings.col.name": "Region",
+  "rankings.col.value": "Value",
+  "rankings.col.basis": "Numerator / denominator",
+  "rankings.col.previous": "Previous rank",
+  "rankings.col.change": "Change",
+  "rankings.col.rankChange": "Rank change",
+  "rankings.col.mark": "Mark",
+  "rankings.mark.champion": "Champion",
+  "rankings.mark.called_in": "Called in",
+  "rankings.noData": "No returns",
+  "rankings.higher": "higher ranks first",
+  "rankings.lower": "lower ranks first",
+  "rankings.levels.province": "provinces",
+  "rankings.levels.city": "cities",
+  "rankings.levels.county": "counties",
+  "rankings.levels.township": "townships",
+  "rankings.count.province": "{n|# province|# provinces}",
+  "rankings.count.city": "{n|# city|# cities}",
+  "rankings.count.county": "{n|# county|# counties}",
+  "rankings.count.township": "{n|# township|# townships}",
+  "rankings.weakShare": "Share of weak villages (< ¥50k)",
+  "rankings.statement":
+    "{ranked} of {count} in {scope} ranked on “{indicator}” for {span} ({direction}){compared}. Champions: the top {champions}; called in: the bottom {calledIn}.",
+  "rankings.compared": ", compared with {span}",
+  "rankings.pager": "League table pages",
+  "rankings.json": "This table as JSON (API)",
+  "rankings.definitions": "How indicators are defined",
+  "rankings.badPeriod": "The period {period} is not a month written YYYY-MM.",
+  "rankings.badWithin": "“{within}” is not a division code.",
+  "ranking.title": "League table among its peers · {span}",
+  "ranking.choose": "Rank on another indicator",
+  "ranking.all": "All league tables",
+  "ranking.scopeWithin": "in {name}",
+  "ranking.scopeAll": "in the data",
+  "ranking.statement": "Among the {count} ranked {scope}, {region} {result}{previous}.",
+  "ranking.unranked": "is not ranked: none of its villages reported",
+  "ranking.ranked": "is {rank} on “{indicator}” for {span}, at {value}{basis}{mark}",
+  "ranking.basis": " ({fraction})",
+  "ranking.mark.champion": " — champion",
+  "ranking.mark.called_in": " — called in",
+  "ranking.previous": "; {rank} in {span}",
+} as const satisfies { readonly [K in keyof typeof zhRankings]: string };
