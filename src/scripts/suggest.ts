@@ -57,9 +57,12 @@ function setUp(input: HTMLInputElement): void {
         const name = document.createElement("span");
         name.className = "name";
         name.textContent = hit.name; // textContent: names are never parsed as HTML
+        // Names are Chinese on English pages too (WCAG 3.1.2, as the server marks them).
+        name.lang = "zh-CN";
         const path = document.createElement("span");
         path.className = "path";
         path.textContent = [...hit.parents.map((p) => p.name), hit.code].join(" › ");
+        path.lang = "zh-CN";
         option.appendChild(name);
         option.appendChild(path);
         // mousedown, not click: it comes before the input's blur closes the list.
