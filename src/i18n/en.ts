@@ -2,7 +2,8 @@
  * The English dictionary: the keys of the Chinese one (zh.ts), each in English. A key
  * missing here, or one zh.ts does not have, is a type error.
  */
-import type { zh, zhInBrowser } from "./zh.ts";
+import type { zh } from "./zh.ts";
+import { enInBrowser } from "./browser.ts";
 import { enDefinitions } from "./en/definitions.ts";
 import { enCompare } from "./en/compare.ts";
 import { enActivity } from "./en/activity.ts";
@@ -11,11 +12,6 @@ import { enRankings } from "./en/rankings.ts";
 import { enXlsx } from "./en/xlsx.ts";
 import { enEmbed } from "./en/embed.ts";
 import { enMethodology } from "./en/methodology.ts";
-
-/** The words the browser's scripts show (see zh.ts). */
-export const enInBrowser = {
-  "chart.villages": "Villages",
-} as const satisfies { readonly [K in keyof typeof zhInBrowser]: string };
 
 export const en = {
   ...enInBrowser,

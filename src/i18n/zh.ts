@@ -4,6 +4,7 @@
  * see index.ts. Numbers, dates and their units are format.ts's, not here. Long groups live
  * in modules of their own under zh/ (en/ likewise), spread in here.
  */
+import { zhInBrowser } from "./browser.ts";
 import { zhDefinitions } from "./zh/definitions.ts";
 import { zhCompare } from "./zh/compare.ts";
 import { zhActivity } from "./zh/activity.ts";
@@ -12,14 +13,6 @@ import { zhRankings } from "./zh/rankings.ts";
 import { zhXlsx } from "./zh/xlsx.ts";
 import { zhEmbed } from "./zh/embed.ts";
 import { zhMethodology } from "./zh/methodology.ts";
-
-/**
- * The words the browser's scripts show (src/i18n/browser.ts): a part of their own so that
- * a script's bundle carries these and not the whole dictionary.
- */
-export const zhInBrowser = {
-  "chart.villages": "村数",
-} as const;
 
 export const zh = {
   ...zhInBrowser,
