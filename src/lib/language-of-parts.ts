@@ -31,3 +31,33 @@ export function hasChinese(text: string): boolean {
 export function markChinese(html: string): string {
   return html.replace(CHINESE_RUN, (run) => `<span lang="zh-CN">${run}</span>`);
 }
+
+/** Elements whose text is left as it is: no spans fit in them, or they are not text. */
+const LEFT_ALONE = new Set(["title", "option", "textarea", "script", "style", "svg", "template"]);
+
+/**
+ * A tag (quoted attribute values may hold ">"), a comment, or the text up to the next one.
+ * Astro writes well-formed HTML, so this tokenizer need not be a full parser.
+ */
+const TOKEN = /<!--[\s\S]*?-->|<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*>|[^<]+|</g;
+
+/**
+ * A whole page with every run of Chinese in its body text marked (markChinese), text
+ * inside LEFT_ALONE elements and the head left as they are: one pass over the string,
+ * cheaper than a streaming rewriter's call per text node on a page of thousands.
+ */
+export function markChineseInPage(html: string): string {
+  let leftAlone = 0;
+  let inBody = false;
+  return html.replace(TOKEN, (token: string, tag: string | undefined) => {
+    if (tag) {
+      const name = tag.toLowerCase();
+      const closing = token.startsWith("</");
+      if (name === "body") inBody = !closing;
+      else if (LEFT_ALONE.has(name) && !token.endsWith("/>")) leftAlone += closing ? -1 : 1;
+      return token;
+    }
+    if (!inBody || leftAlone > 0 || token.startsWith("<")) return token;
+    return hasChinese(token) ? markChinese(token) : token;
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasChinese, markChinese } from "../../../src/lib/language-of-parts.ts";
+import { hasChinese, markChinese, markChineseInPage } from "../../../src/lib/language-of-parts.ts";
 
 describe("markChinese", () => {
   it("wraps each run of Chinese, punctuation between Han characters included", () => {
@@ -23,5 +23,24 @@ describe("markChinese", () => {
   it("counts characters outside the basic plane as Chinese (rare place names)", () => {
     expect(markChinese("𬌗村")).toBe('<span lang="zh-CN">𬌗村</span>');
     expect(hasChinese("𬌗")).toBe(true);
+  });
+});
+
+describe("markChineseInPage", () => {
+  it("marks body text only, not the head, attributes or text that cannot hold a span", () => {
+    const page =
+      '<!DOCTYPE html><html lang="en"><head><title>藤县 · Village Ledger</title></head>' +
+      '<body><h1 title="藤县">藤县</h1><a href="/r/45" aria-label="广西 > 藤县">广西</a>' +
+      "<select><option>藤县</option></select><textarea>藤县</textarea>" +
+      '<script type="application/json">{"name":"藤县"}</script>' +
+      "<svg><text>藤县</text></svg><!-- 藤县 --><p>Village 黎寨村委会 (2025年)</p></body></html>";
+    expect(markChineseInPage(page)).toBe(
+      '<!DOCTYPE html><html lang="en"><head><title>藤县 · Village Ledger</title></head>' +
+        '<body><h1 title="藤县"><span lang="zh-CN">藤县</span></h1>' +
+        '<a href="/r/45" aria-label="广西 > 藤县"><span lang="zh-CN">广西</span></a>' +
+        "<select><option>藤县</option></select><textarea>藤县</textarea>" +
+        '<script type="application/json">{"name":"藤县"}</script>' +
+        '<svg><text>藤县</text></svg><!-- 藤县 --><p>Village <span lang="zh-CN">黎寨村委会</span> (2025<span lang="zh-CN">年</span>)</p></body></html>',
+    );
   });
 });
