@@ -6,7 +6,6 @@
  * itself as an image with its title, source and dates drawn in (src/views/chart-share.ts).
  */
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { LANGS } from "../src/lib/i18n.ts";
 import { canonicalOrigin } from "../src/lib/origin.ts";
 import { XLSX_TYPE } from "../src/lib/xlsx.ts";
 import { chartXlsx } from "../src/services/xlsx-export.ts";
@@ -14,7 +13,7 @@ import { chartImageSvg } from "../src/views/chart-share.ts";
 import { figuresFor, loadRegionData, resolvePeriod } from "../src/services/region-report.ts";
 import { CHART_IDS, chartTableCsv, regionCharts } from "../src/views/region-charts.ts";
 import { ApiError } from "./api-error.ts";
-import { CodeParam, PeriodSchema, ERROR_RESPONSES } from "./schemas.ts";
+import { BomQuery, CodeParam, PeriodSchema, ERROR_RESPONSES, TableLangQuery } from "./schemas.ts";
 import { validationHook } from "./validation.ts";
 
 export const charts = new OpenAPIHono<{ Bindings: Env }>({ defaultHook: validationHook });
@@ -37,17 +36,8 @@ const route = createRoute({
     }),
     query: z.object({
       period: PeriodSchema.optional().openapi({ param: { name: "period", in: "query" } }),
-      lang: z
-        .enum(LANGS)
-        .default("zh")
-        .openapi({ param: { name: "lang", in: "query" } }),
-      bom: z
-        .enum(["0", "1"])
-        .default("0")
-        .openapi({
-          param: { name: "bom", in: "query" },
-          description: "1 adds a UTF-8 byte-order mark for Excel and WPS.",
-        }),
+      lang: TableLangQuery,
+      bom: BomQuery,
     }),
   },
   responses: {

@@ -14,7 +14,6 @@ import {
   parseCompareCodes,
 } from "../src/lib/compare.ts";
 import { translator } from "../src/i18n/index.ts";
-import { LANGS } from "../src/lib/i18n.ts";
 import { canonicalOrigin } from "../src/lib/origin.ts";
 import { XLSX_TYPE } from "../src/lib/xlsx.ts";
 import { chartXlsx } from "../src/services/xlsx-export.ts";
@@ -25,7 +24,13 @@ import { chartTableCsv } from "../src/views/region-charts.ts";
 import { ApiError } from "./api-error.ts";
 import { CACHE_HEADERS, DATASET_ERRORS } from "./dataset-schemas.ts";
 import { afterValidation, dataVersion, type VersionEnv } from "./http-cache.ts";
-import { ERROR_RESPONSES, PeriodSchema, RegionRefSchema } from "./schemas.ts";
+import {
+  BomQuery,
+  ERROR_RESPONSES,
+  PeriodSchema,
+  RegionRefSchema,
+  TableLangQuery,
+} from "./schemas.ts";
 import { validationHook } from "./validation.ts";
 
 export const compare = new OpenAPIHono<VersionEnv>({ defaultHook: validationHook });
@@ -84,17 +89,8 @@ const route = createRoute({
           "latest month in which every region has data.",
         example: "2026-10",
       }),
-      lang: z
-        .enum(LANGS)
-        .default("zh")
-        .openapi({ param: { name: "lang", in: "query" }, description: "Language of labels." }),
-      bom: z
-        .enum(["0", "1"])
-        .default("0")
-        .openapi({
-          param: { name: "bom", in: "query" },
-          description: "1 adds a UTF-8 byte-order mark for Excel and WPS.",
-        }),
+      lang: TableLangQuery,
+      bom: BomQuery,
     }),
   },
   responses: {

@@ -260,6 +260,17 @@ function fixedLengthCsv(
 
 documentDatasetFiles(datasets.openAPIRegistry);
 
+/** The filters of a download: its query's cut, as of the version's release. */
+function filtersOf(q: Download["query"], version: DataVersion): DatasetFilters {
+  return {
+    region: q.region,
+    from: q.from,
+    to: q.to,
+    asOf: version.asOf ?? undefined,
+    deadlineDay: configuredDeadlineDay(),
+  };
+}
+
 /**
  * Middleware: what a file request asks for, checked before any data version is read: the
  * dataset (404), the query (400 naming each parameter), the filters against the dataset
@@ -297,13 +308,7 @@ files.get(
   async (c) => {
     const { def, format, query: q, after } = c.get("download");
     const version = c.get("dataVersion");
-    const filters: DatasetFilters = {
-      region: q.region,
-      from: q.from,
-      to: q.to,
-      asOf: version.asOf ?? undefined,
-      deadlineDay: configuredDeadlineDay(),
-    };
+    const filters = filtersOf(q, version);
     if (format === "csv") {
       const bom = q.bom === "1";
       const key = exportSizeKey(def.name, { ...q, bom }, versionStamp(version));
@@ -359,13 +364,7 @@ files.get(
   async (c) => {
     const { def, query: q } = c.get("download");
     const version = c.get("dataVersion");
-    const filters: DatasetFilters = {
-      region: q.region,
-      from: q.from,
-      to: q.to,
-      asOf: version.asOf ?? undefined,
-      deadlineDay: configuredDeadlineDay(),
-    };
+    const filters = filtersOf(q, version);
     const maxRows = xlsxRowLimit(c.env, def);
     const counted = await countRowsUpTo(c.env.DB, def, filters, maxRows);
     if (counted > maxRows) throw await xlsxTooLarge(c.env.DB, def, q, version.release, maxRows);

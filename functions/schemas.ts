@@ -1,4 +1,5 @@
 /** zod schemas of the API's parameters and responses; they also produce the OpenAPI document. */
+import { LANGS } from "../src/lib/i18n.ts";
 import { z } from "@hono/zod-openapi";
 import { CODE_PATTERN, LEVELS } from "../src/lib/codes.ts";
 import { BANDS, INDICATOR_KEYS, SOURCES } from "../src/lib/indicators.ts";
@@ -178,3 +179,18 @@ export const ERROR_RESPONSES = {
     content: { "application/problem+json": { schema: ErrorBodySchema } },
   },
 } as const;
+
+/** A downloaded table's language: its column labels (and a workbook's sheets). */
+export const TableLangQuery = z
+  .enum(LANGS)
+  .default("zh")
+  .openapi({ param: { name: "lang", in: "query" }, description: "Language of labels." });
+
+/** Whether a CSV starts with a byte-order mark. */
+export const BomQuery = z
+  .enum(["0", "1"])
+  .default("0")
+  .openapi({
+    param: { name: "bom", in: "query" },
+    description: "1 adds a UTF-8 byte-order mark for Excel and WPS.",
+  });

@@ -185,3 +185,26 @@ export const MONTHLY_EN =
   "Monthly: each village files its return for a month by the 10th of the next month; the data is frozen with the monthly release on the 20th.";
 export const AS_REPORTED = "随各地上报随时更新。";
 export const AS_REPORTED_EN = "Updated whenever areas report.";
+
+/** A count of villages (个): a whole number, never negative. */
+export const count = (name: string, title: Words, description: Words): FieldDef => ({
+  ...named(name, "integer", title, description),
+  unit: "个",
+  constraints: { required: true, minimum: 0 },
+});
+
+/** The first fields of a per-region dataset (levels above village): code, name, level. */
+export const AREA_FIELDS: readonly FieldDef[] = [
+  code(
+    "region_code",
+    ["地区代码", "Region code"],
+    ["统计用区划代码（村以上各级）。", "Statistical division code (levels above village)."],
+  ),
+  text("region_name", ["地区名称", "Region name"], ["地区名称。", "Name of the region."], true),
+  choice(
+    "level",
+    ["层级", "Level"],
+    ["province、city、county 或 township。", "Level of the region (above village)."],
+    ["province", "city", "county", "township"],
+  ),
+];

@@ -3,14 +3,9 @@
  * indicators derived from it (DESIGN.md, "Collective income"), each with its definition.
  * Derived values are computed by indicatorsFromRollup, as on the pages and in the API.
  */
-import { named, type FieldDef, type Words } from "./dataset-fields.ts";
+import { count, named, type FieldDef, type Words } from "./dataset-fields.ts";
 import { indicatorsFromRollup, type Rollup } from "./indicators.ts";
 
-const count = (name: string, title: Words, description: Words): FieldDef => ({
-  ...named(name, "integer", title, description),
-  unit: "个",
-  constraints: { required: true, minimum: 0 },
-});
 const yuan = (name: string, title: Words, description: Words): FieldDef => ({
   ...named(name, "integer", title, description),
   unit: "元",

@@ -1,6 +1,7 @@
 /** The open datasets of regions and collective income: regions, village-income, region-indicators. */
 import { INDICATOR_FIELDS, STATS_FIELDS } from "./dataset-indicator-fields.ts";
 import {
+  AREA_FIELDS,
   VILLAGE_CODE,
   code,
   yuan,
@@ -170,18 +171,7 @@ export const INCOME_DATASETS: readonly DatasetDef[] = [
     descriptionEn:
       "Rollups and indicators of every region above village level for each month, with numerators and denominators.",
     fields: [
-      code(
-        "region_code",
-        ["地区代码", "Region code"],
-        ["统计用区划代码（村以上各级）。", "Statistical division code (levels above village)."],
-      ),
-      text("region_name", ["地区名称", "Region name"], ["地区名称。", "Name of the region."], true),
-      choice(
-        "level",
-        ["层级", "Level"],
-        ["province、city、county 或 township。", "Level of the region (above village)."],
-        ["province", "city", "county", "township"],
-      ),
+      ...AREA_FIELDS,
       {
         ...code(
           "period",

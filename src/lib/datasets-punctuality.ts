@@ -5,23 +5,15 @@
  * left out, so every row's figures are complete.
  */
 import {
+  AREA_FIELDS,
+  count,
   code,
-  choice,
   date,
   named,
-  text,
   MONTHLY,
   MONTHLY_EN,
   type DatasetDef,
-  type FieldDef,
-  type Words,
 } from "./dataset-fields.ts";
-
-const count = (name: string, title: Words, description: Words): FieldDef => ({
-  ...named(name, "integer", title, description),
-  unit: "个",
-  constraints: { required: true, minimum: 0 },
-});
 
 export const PUNCTUALITY_DATASETS: readonly DatasetDef[] = [
   {
@@ -33,18 +25,7 @@ export const PUNCTUALITY_DATASETS: readonly DatasetDef[] = [
     descriptionEn:
       "Whether each region's village committees filed each month's return on time: villages on time, late and missing, days late and the share on time, for every region above village level. A return counts from when it was first recorded (corrections filed later do not move it); the deadline is the 10th of the following month, China time (configurable), and a return first recorded on or before it is on time. Rollups stored before punctuality was counted, and not recomputed since, are left out. With a release, the figures as frozen at that release.",
     fields: [
-      code(
-        "region_code",
-        ["地区代码", "Region code"],
-        ["统计用区划代码（村以上各级）。", "Statistical division code (levels above village)."],
-      ),
-      text("region_name", ["地区名称", "Region name"], ["地区名称。", "Name of the region."], true),
-      choice(
-        "level",
-        ["层级", "Level"],
-        ["province、city、county 或 township。", "Level of the region (above village)."],
-        ["province", "city", "county", "township"],
-      ),
+      ...AREA_FIELDS,
       {
         ...code(
           "period",

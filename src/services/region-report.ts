@@ -76,19 +76,14 @@ function villageRollups(
   const villages = isVillageCommittee(region.code) ? 1 : 0;
   const byPeriod = new Map(returns.map((r) => [r.period, r]));
   const rollups = new Map<string, Rollup>();
+  const deadlineDay = configuredDeadlineDay();
   for (const period of periods) {
     const current = byPeriod.get(period);
     const previous = byPeriod.get(previousYear(period));
     const previousTotals = new Map(previous ? [[region.code, previous.total]] : []);
     rollups.set(
       period,
-      rollupReturns(
-        period,
-        villages,
-        current ? [current] : [],
-        previousTotals,
-        configuredDeadlineDay(),
-      ),
+      rollupReturns(period, villages, current ? [current] : [], previousTotals, deadlineDay),
     );
   }
   return rollups;
@@ -241,6 +236,7 @@ export function childrenPlan(
       read: plan.read,
       shape: (rows) => {
         const { children, current, previous } = plan.shape(rows);
+        const deadlineDay = configuredDeadlineDay();
         return children.map((child) => {
           const ret = current.get(child.code);
           const prior = previous.get(child.code);
@@ -249,7 +245,7 @@ export function childrenPlan(
             isVillageCommittee(child.code) ? 1 : 0,
             ret ? [ret] : [],
             new Map(prior ? [[child.code, prior.total]] : []),
-            configuredDeadlineDay(),
+            deadlineDay,
           );
           return { region: toRef(child), indicators: indicatorsFromRollup(rollup) };
         });

@@ -7,40 +7,15 @@
  */
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { rebuildRollups } from "../../src/db/rollups.ts";
 import { parseCsv } from "../../src/lib/csv.ts";
 import { findDataset } from "../../src/lib/datasets.ts";
 import { XLSX_TYPE } from "../../src/lib/xlsx.ts";
 import { computeReminders } from "../../src/services/bulletin-report.ts";
+import { file, FILINGS, PERIOD } from "./punctuality-fixture.ts";
 import { loadFixture, PERIODS, REGIONS } from "./fixture.ts";
 
-const PERIOD = "2026-01";
 /** The 2026-01 release, frozen after B's late filing and before D's. */
 const RELEASE_AT = "2026-02-15T02:00:00Z";
-
-/** Filings of 2026-01 in time order: village, recorded at (UTC), total. */
-const FILINGS: [village: string, at: string, total: number][] = [
-  ["450422104211", "2026-02-10T15:59:59Z", 40_000], // A: 23:59:59 on the 10th, China: on time
-  ["450422104212", "2026-02-10T16:00:00Z", 90_000], // B: 00:00 on the 11th, China: 1 day late
-  ["450422105201", "2026-02-20T02:00:00Z", 500_000], // D: 10 days late, after the release
-  ["450422104211", "2026-03-05T02:00:00Z", 41_000], // A corrected: still first filed on time
-  ["450422104212", "2026-03-06T02:00:00Z", 95_000], // B corrected: still 1 day late
-  // C (450422104213) and E (450422105202) never file.
-];
-
-async function file(village: string, at: string, total: number): Promise<void> {
-  await env.DB.batch([
-    env.DB.prepare(
-      `UPDATE income_returns SET superseded_at = ?3
-        WHERE village_code = ?1 AND period = ?2 AND superseded_at IS NULL`,
-    ).bind(village, PERIOD, at),
-    env.DB.prepare(
-      `INSERT INTO income_returns (village_code, period, total, operating, contracting,
-         investment, subsidy, other, recorded_at) VALUES (?1, ?2, ?3, ?3, 0, 0, 0, 0, ?4)`,
-    ).bind(village, PERIOD, total, at),
-  ]);
-  await rebuildRollups(env.DB, "45", [PERIOD], at);
-}
 
 beforeAll(async () => {
   await loadFixture(env.DB);
